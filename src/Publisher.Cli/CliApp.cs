@@ -1,0 +1,55 @@
+using System.CommandLine;
+using Publisher.Cli.Commands;
+
+namespace Publisher.Cli;
+
+/// <summary>The <c>publisher</c> command line: the composition root and nothing else.</summary>
+internal static class CliApp
+{
+    /// <summary>Exit code for success.</summary>
+    public const int Ok = 0;
+
+    /// <summary>Exit code when content has errors.</summary>
+    public const int ContentErrors = 1;
+
+    /// <summary>Exit code for a usage error (unknown option, missing argument).</summary>
+    public const int UsageError = 2;
+
+    /// <summary>Every command, in the order <c>--help</c> lists them.</summary>
+    private static IEnumerable<Command> Commands() =>
+    [
+        BuildCommand.Create(),
+    ];
+
+    /// <summary>Builds the root command.</summary>
+    public static RootCommand CreateRoot()
+    {
+        var root = new RootCommand("Publisher: builds an accessible, bilingual portal of government reports from Markdown.");
+        foreach (var command in Commands())
+        {
+            root.Subcommands.Add(command);
+        }
+
+        return root;
+    }
+
+    /// <summary>Parses and runs; usage errors exit 2 with the parser's message.</summary>
+    public static async Task<int> RunAsync(string[] args, TextWriter? output = null, TextWriter? error = null)
+    {
+        output ??= Console.Out;
+        error ??= Console.Error;
+        var result = CreateRoot().Parse(args);
+        if (result.Errors.Count > 0)
+        {
+            foreach (var parseError in result.Errors)
+            {
+                await error.WriteLineAsync($"publisher: {parseError.Message}").ConfigureAwait(false);
+            }
+
+            await error.WriteLineAsync("Run 'publisher --help' for usage.").ConfigureAwait(false);
+            return UsageError;
+        }
+
+        return await result.InvokeAsync(new InvocationConfiguration { Output = output, Error = error }).ConfigureAwait(false);
+    }
+}

@@ -1,0 +1,40 @@
+using System.CommandLine;
+using System.Globalization;
+using Publisher.Core.Diagnostics;
+using Publisher.Site;
+
+namespace Publisher.Cli.Commands;
+
+/// <summary><c>publisher build</c>: builds the site into the output folder.</summary>
+internal static class BuildCommand
+{
+    public static Command Create()
+    {
+        var config = new Option<string>("--config") { Description = "The site settings file.", DefaultValueFactory = _ => "site.config.json" };
+        var output = new Option<string?>("--output", "-o") { Description = "Write the site here instead of the settings' output folder." };
+        var baseUrl = new Option<string?>("--base-url") { Description = "The address the site is served from, e.g. https://example.org/repo/." };
+        var parallelism = new Option<int?>("--parallelism") { Description = "How many documents to process at once (default: the number of cores)." };
+        var command = new Command("build", "Build the site from content/ and the theme into _site/.") { config, output, baseUrl, parallelism };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var outputWriter = parse.InvocationConfiguration.Output;
+            var errorWriter = parse.InvocationConfiguration.Error;
+            var request = new SiteBuilder.Request(parse.GetValue(config)!, parse.GetValue(output), parse.GetValue(baseUrl), parse.GetValue(parallelism));
+            var result = await SiteBuilder.BuildAsync(request, cancellationToken).ConfigureAwait(false);
+            await DiagnosticPrinter.PrintAsync(result.Diagnostics, errorWriter).ConfigureAwait(false);
+            if (!result.Succeeded)
+            {
+                var errors = result.Diagnostics.Count(d => d.Severity == DiagnosticSeverity.Error);
+                await errorWriter.WriteLineAsync($"Build failed with {errors} error(s); the previous site was left as it was.").ConfigureAwait(false);
+                return CliApp.ContentErrors;
+            }
+
+            var statistics = result.Statistics;
+            await outputWriter.WriteLineAsync(string.Create(
+                CultureInfo.InvariantCulture,
+                $"Built {statistics.DocumentsRead} source files into {statistics.PagesWritten} pages ({statistics.FilesWritten} files, {statistics.BytesWritten / 1024.0:F0} KiB) in {result.Elapsed.TotalSeconds:F2} s.")).ConfigureAwait(false);
+            return CliApp.Ok;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,26 @@
+namespace Publisher.Content;
+
+/// <summary>Metadata keys this project sets on documents.</summary>
+public static class ContentKeys
+{
+    /// <summary>The parsed <see cref="Model.ContentItem"/> of a Markdown document.</summary>
+    public const string Item = nameof(Item);
+
+    /// <summary>The parsed <see cref="Model.Office"/> of an office record.</summary>
+    public const string Office = nameof(Office);
+
+    /// <summary>The rendered, sanitized body HTML.</summary>
+    public const string BodyHtml = nameof(BodyHtml);
+
+    /// <summary>The headings of the body, for the "on this page" list (<c>Markdown.Heading</c>).</summary>
+    public const string Headings = nameof(Headings);
+
+    /// <summary>The body as plain text (for search and summaries).</summary>
+    public const string PlainText = nameof(PlainText);
+
+    /// <summary>The 1-based line of the source file where the body starts.</summary>
+    public const string BodyLine = nameof(BodyLine);
+
+    /// <summary>The path of a read file relative to the folder it was read from.</summary>
+    public const string RelativePath = nameof(RelativePath);
+}

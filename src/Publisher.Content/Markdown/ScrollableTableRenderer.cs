@@ -1,0 +1,43 @@
+using System.Net;
+using Markdig.Extensions.Tables;
+using Markdig.Renderers;
+using Markdig.Syntax;
+
+namespace Publisher.Content.Markdown;
+
+/// <summary>
+/// Renders each table inside a labelled, keyboard-focusable region that scrolls on its own, so a wide statistics
+/// table never makes the page scroll sideways at 320 px (WCAG 1.4.10). The label is the nearest heading above.
+/// </summary>
+internal sealed class ScrollableTableRenderer(string fallbackLabel) : HtmlTableRenderer
+{
+    protected override void Write(HtmlRenderer renderer, Table table)
+    {
+        var label = WebUtility.HtmlEncode(NearestHeading(table) ?? fallbackLabel);
+        renderer.EnsureLine();
+        renderer.Write($"<div class=\"table-scroll\" role=\"region\" tabindex=\"0\" aria-label=\"{label}\">");
+        base.Write(renderer, table);
+        renderer.EnsureLine();
+        renderer.WriteLine("</div>");
+    }
+
+    private static string? NearestHeading(Block block)
+    {
+        var parent = block.Parent;
+        if (parent is null)
+        {
+            return null;
+        }
+
+        var index = parent.IndexOf(block);
+        for (var i = index - 1; i >= 0; i--)
+        {
+            if (parent[i] is HeadingBlock heading)
+            {
+                return MarkdownText.Of(heading);
+            }
+        }
+
+        return null;
+    }
+}

@@ -1,0 +1,6 @@
+namespace Publisher.Content.Model;
+
+/// <summary>A file published with a document.</summary>
+/// <param name="File">The file name, relative to the document's folder.</param>
+/// <param name="Title">What the file is.</param>
+public sealed record Attachment(string File, string Title);

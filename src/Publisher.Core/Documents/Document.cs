@@ -1,0 +1,44 @@
+using System.Collections.Immutable;
+
+namespace Publisher.Core.Documents;
+
+/// <summary>
+/// An immutable unit of work flowing through the pipelines: where it came from, where it goes, its metadata and
+/// its content. A change returns a new document (Statiq's <c>IDocument.Clone</c>, as a sealed record).
+/// </summary>
+public sealed record Document
+{
+    private static readonly ImmutableSortedDictionary<string, object?> EmptyMetadata =
+        ImmutableSortedDictionary.Create<string, object?>(StringComparer.Ordinal);
+
+    /// <summary>The source path relative to the input root, with forward slashes; empty for generated documents.</summary>
+    public string Source { get; init; } = string.Empty;
+
+    /// <summary>The output path relative to the output root, with forward slashes; empty when nothing is written.</summary>
+    public string Destination { get; init; } = string.Empty;
+
+    /// <summary>Metadata, sorted by key so that anything derived from it is deterministic.</summary>
+    public ImmutableSortedDictionary<string, object?> Metadata { get; init; } = EmptyMetadata;
+
+    /// <summary>The content: source text, rendered HTML or any other text the module chain produces.</summary>
+    public string Content { get; init; } = string.Empty;
+
+    /// <summary>Returns a copy with one metadata value set.</summary>
+    public Document WithMetadata(string key, object? value) => this with { Metadata = Metadata.SetItem(key, value) };
+
+    /// <summary>Returns a copy with the given content.</summary>
+    public Document WithContent(string content) => this with { Content = content };
+
+    /// <summary>Returns a copy with the given destination.</summary>
+    public Document WithDestination(string destination) => this with { Destination = destination };
+
+    /// <summary>Gets a metadata value of the given type, or the default when it is missing or of another type.</summary>
+    public T? Get<T>(string key) => Metadata.TryGetValue(key, out var value) && value is T typed ? typed : default;
+
+    /// <summary>Gets a metadata value that a module earlier in the chain must have set.</summary>
+    /// <exception cref="InvalidOperationException">The value is missing or of another type.</exception>
+    public T GetRequired<T>(string key) =>
+        Metadata.TryGetValue(key, out var value) && value is T typed
+            ? typed
+            : throw new InvalidOperationException($"Document '{Source}' has no metadata '{key}' of type {typeof(T).Name}.");
+}

@@ -1,0 +1,17 @@
+namespace Publisher.Core.Execution;
+
+/// <summary>Settings of one engine run.</summary>
+public sealed record EngineOptions
+{
+    /// <summary>The folder the site is read from.</summary>
+    public required string InputDirectory { get; init; }
+
+    /// <summary>The folder modules write into.</summary>
+    public required string OutputDirectory { get; init; }
+
+    /// <summary>How many documents a module may process at once; defaults to the number of cores.</summary>
+    public int MaxDegreeOfParallelism { get; init; } = Environment.ProcessorCount;
+
+    /// <summary>Shared services modules can ask for by type (settings, renderers, caches).</summary>
+    public IReadOnlyDictionary<Type, object> Services { get; init; } = new Dictionary<Type, object>();
+}

@@ -1,0 +1,82 @@
+namespace Publisher.Core.IO;
+
+/// <summary>
+/// A build writes into a staging folder beside the real output; only a successful build swaps it in, so a failed
+/// or killed build leaves the previous site as it was. Leftover staging folders of killed builds are removed by
+/// the next build.
+/// </summary>
+public sealed class StagedOutput
+{
+    private const string StagingMarker = ".staging-";
+    private const string RetiredMarker = ".retired-";
+
+    private StagedOutput(string target, string staging)
+    {
+        Target = target;
+        Staging = staging;
+    }
+
+    /// <summary>The folder readers see (e.g. <c>_site</c>).</summary>
+    public string Target { get; }
+
+    /// <summary>The folder this build writes into.</summary>
+    public string Staging { get; }
+
+    /// <summary>Creates an empty staging folder for <paramref name="target"/>, clearing leftovers of earlier builds.</summary>
+    public static StagedOutput Begin(string target)
+    {
+        target = Path.GetFullPath(target).TrimEnd(Path.DirectorySeparatorChar);
+        var parent = Path.GetDirectoryName(target) ?? throw new InvalidOperationException($"'{target}' has no parent folder.");
+        Directory.CreateDirectory(parent);
+        var name = Path.GetFileName(target);
+        foreach (var leftover in Directory.EnumerateDirectories(parent, $".{name}*"))
+        {
+            var leftoverName = Path.GetFileName(leftover);
+            if (leftoverName.StartsWith($".{name}{StagingMarker}", StringComparison.Ordinal) ||
+                leftoverName.StartsWith($".{name}{RetiredMarker}", StringComparison.Ordinal))
+            {
+                TryDelete(leftover);
+            }
+        }
+
+        var staging = Path.Combine(parent, $".{name}{StagingMarker}{Environment.ProcessId}-{Guid.NewGuid():N}");
+        Directory.CreateDirectory(staging);
+        return new StagedOutput(target, staging);
+    }
+
+    /// <summary>Swaps the staging folder in place of the target.</summary>
+    public void Commit()
+    {
+        string? retired = null;
+        if (Directory.Exists(Target))
+        {
+            retired = Path.Combine(Path.GetDirectoryName(Target)!, $".{Path.GetFileName(Target)}{RetiredMarker}{Guid.NewGuid():N}");
+            Directory.Move(Target, retired);
+        }
+
+        Directory.Move(Staging, Target);
+        if (retired is not null)
+        {
+            TryDelete(retired);
+        }
+    }
+
+    /// <summary>Throws the staging folder away; the target is untouched.</summary>
+    public void Abandon() => TryDelete(Staging);
+
+    private static void TryDelete(string directory)
+    {
+        try
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // Another build may still hold it; the next build retries.
+        }
+        catch (UnauthorizedAccessException)
+        {
+            // Same as above.
+        }
+    }
+}

@@ -1,0 +1,49 @@
+using Publisher.Core.Diagnostics;
+using Publisher.Core.Documents;
+using Publisher.Core.Execution;
+
+namespace Publisher.Core.Modules;
+
+/// <summary>
+/// Base class for modules that work one document at a time. Documents run in parallel (bounded by the engine's
+/// degree of parallelism) and come out in input order. A <see cref="ContentException"/> from one document becomes
+/// an error diagnostic and drops only that document; an unexpected exception is reported naming the file.
+/// </summary>
+public abstract class Module : IModule
+{
+    /// <inheritdoc />
+    public virtual async Task<IReadOnlyList<Document>> ExecuteAsync(IReadOnlyList<Document> inputs, IExecutionContext context)
+    {
+        var results = new IEnumerable<Document>?[inputs.Count];
+        await Parallel.ForEachAsync(
+            Enumerable.Range(0, inputs.Count),
+            new ParallelOptions { MaxDegreeOfParallelism = context.MaxDegreeOfParallelism, CancellationToken = context.CancellationToken },
+            async (index, _) => results[index] = await ExecuteGuardedAsync(inputs[index], context).ConfigureAwait(false)).ConfigureAwait(false);
+        return [.. results.SelectMany(r => r ?? [])];
+    }
+
+    /// <summary>Processes one document; return no document to drop it, several to split it.</summary>
+    protected abstract Task<IEnumerable<Document>> ExecuteDocumentAsync(Document input, IExecutionContext context);
+
+    private async Task<IEnumerable<Document>?> ExecuteGuardedAsync(Document input, IExecutionContext context)
+    {
+        try
+        {
+            return await ExecuteDocumentAsync(input, context).ConfigureAwait(false);
+        }
+        catch (ContentException ex)
+        {
+            context.Diagnostics.Add(ex.Diagnostic);
+            return null;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            context.Diagnostics.Error(
+                "PUB0001",
+                new SourceSpan(input.Source.Length > 0 ? input.Source : input.Destination),
+                $"unexpected failure in {GetType().Name} while processing this file: {ex.GetType().Name}: {ex.Message}",
+                "This is a bug in Publisher or the theme; please report it with this file attached.");
+            return null;
+        }
+    }
+}

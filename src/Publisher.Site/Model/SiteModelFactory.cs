@@ -1,0 +1,42 @@
+using System.Collections.Immutable;
+using Publisher.Content;
+using Publisher.Content.Configuration;
+using Publisher.Content.Markdown;
+using Publisher.Content.Model;
+using Publisher.Core.Documents;
+using Publisher.Core.Execution;
+using Publisher.Site.Pipelines;
+
+namespace Publisher.Site.Model;
+
+/// <summary>Assembles the <see cref="SiteModel"/> from the outputs of the offices and documents pipelines.</summary>
+public static class SiteModelFactory
+{
+    /// <summary>Builds the model; documents whose office or original is missing were already reported and are left out.</summary>
+    public static SiteModel Create(IExecutionContext context)
+    {
+        var options = context.GetService<SiteOptions>();
+        var offices = context.GetOutputs(nameof(OfficesPipeline)).Select(d => d.GetRequired<Office>(ContentKeys.Office)).ToList();
+        var officesById = offices.ToDictionary(o => o.Id, StringComparer.Ordinal);
+        var versions = context.GetOutputs(nameof(DocumentsPipeline)).Select(Version).ToList();
+        var documents = versions
+            .Where(v => !v.Item.IsTranslation)
+            .Select(original => new SiteDocument
+            {
+                Key = original.Item.Key,
+                Original = original,
+                Office = original.Item.Office is { } id ? officesById.GetValueOrDefault(id) : null,
+                Translations = versions
+                    .Where(v => v.Item.IsTranslation && v.Item.Key == original.Item.Key)
+                    .ToImmutableSortedDictionary(v => v.Item.Language, v => v, StringComparer.Ordinal),
+            })
+            .Where(d => d.IsStandalonePage || d.Office is not null);
+        return new SiteModel(options, offices, documents);
+    }
+
+    private static SiteDocumentVersion Version(Document document) => new(
+        document.GetRequired<ContentItem>(ContentKeys.Item),
+        document.GetRequired<string>(ContentKeys.BodyHtml),
+        document.Get<ImmutableArray<Heading>>(ContentKeys.Headings),
+        document.GetRequired<string>(ContentKeys.PlainText));
+}

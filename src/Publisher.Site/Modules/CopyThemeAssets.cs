@@ -1,0 +1,32 @@
+using Publisher.Content.Configuration;
+using Publisher.Core.Documents;
+using Publisher.Core.Execution;
+using Publisher.Core.Modules;
+
+namespace Publisher.Site.Modules;
+
+/// <summary>Copies the theme's <c>assets/</c> folder (CSS, JavaScript, images) to <c>/assets/</c> byte for byte.</summary>
+public sealed class CopyThemeAssets : IModule
+{
+    /// <inheritdoc />
+    public Task<IReadOnlyList<Document>> ExecuteAsync(IReadOnlyList<Document> inputs, IExecutionContext context)
+    {
+        var options = context.GetService<SiteOptions>();
+        var source = Path.Combine(context.InputDirectory, options.ThemeDirectory, "assets");
+        if (!Directory.Exists(source))
+        {
+            return Task.FromResult<IReadOnlyList<Document>>([]);
+        }
+
+        foreach (var file in Directory.EnumerateFiles(source, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+        {
+            var relative = Path.GetRelativePath(source, file);
+            var target = Path.Combine(context.OutputDirectory, "assets", relative);
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target, overwrite: true);
+            context.Statistics.AddFileWritten(target, new FileInfo(target).Length);
+        }
+
+        return Task.FromResult<IReadOnlyList<Document>>([]);
+    }
+}

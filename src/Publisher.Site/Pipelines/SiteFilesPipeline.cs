@@ -1,0 +1,18 @@
+using Publisher.Core.Modules;
+using Publisher.Core.Pipelines;
+using Publisher.Site.Modules;
+
+namespace Publisher.Site.Pipelines;
+
+/// <summary>Feeds, sitemap, robots.txt, the JSON data export and the security headers file.</summary>
+public sealed class SiteFilesPipeline : Pipeline
+{
+    /// <summary>Creates the pipeline.</summary>
+    public SiteFilesPipeline()
+    {
+        DependencyNames.Add(nameof(OfficesPipeline));
+        DependencyNames.Add(nameof(DocumentsPipeline));
+        Process.Add(new GenerateSiteFiles());
+        Output.Add(new WriteFiles());
+    }
+}

@@ -1,0 +1,91 @@
+using System.Collections.Immutable;
+using Publisher.Content.Configuration;
+using Publisher.Content.Markdown;
+using Publisher.Core.Diagnostics;
+using Publisher.Core.Execution;
+using Publisher.Core.IO;
+using Publisher.Core.Pipelines;
+using Publisher.Site.Pipelines;
+using Publisher.Site.Rendering;
+
+namespace Publisher.Site;
+
+/// <summary>
+/// Builds a site: loads settings and theme texts, runs the pipelines into a staging folder, and swaps the result
+/// in only when there was no error, so a failed build leaves the previous output exactly as it was.
+/// </summary>
+public static class SiteBuilder
+{
+    /// <summary>What to build and how.</summary>
+    /// <param name="ConfigPath">The path of <c>site.config.json</c>; the site root is its folder.</param>
+    /// <param name="OutputDirectory">Overrides the output folder of the settings.</param>
+    /// <param name="BaseUrl">Overrides the base URL of the settings.</param>
+    /// <param name="MaxDegreeOfParallelism">How many documents are processed at once; defaults to the cores.</param>
+    public sealed record Request(string ConfigPath, string? OutputDirectory = null, string? BaseUrl = null, int? MaxDegreeOfParallelism = null);
+
+    /// <summary>The pipelines of a standard site.</summary>
+    public static IReadOnlyList<IPipeline> Pipelines(SiteOptions options) =>
+    [
+        new OfficesPipeline(options),
+        new DocumentsPipeline(options),
+        new PagesPipeline(),
+        new SiteFilesPipeline(),
+        new AssetsPipeline(),
+    ];
+
+    /// <summary>Builds the site; never throws for content errors (they are in the result's diagnostics).</summary>
+    public static async Task<BuildResult> BuildAsync(Request request, CancellationToken cancellationToken = default)
+    {
+        var root = Path.GetDirectoryName(Path.GetFullPath(request.ConfigPath))!;
+        SiteOptions options;
+        IReadOnlyDictionary<string, UiStrings> strings;
+        try
+        {
+            options = SiteOptionsLoader.Load(request.ConfigPath);
+            options = options with
+            {
+                OutputDirectory = request.OutputDirectory ?? options.OutputDirectory,
+                BaseUrl = request.BaseUrl is { } baseUrl ? (baseUrl.EndsWith('/') ? baseUrl : baseUrl + "/") : options.BaseUrl,
+            };
+            strings = UiStrings.Load(Path.Combine(root, options.ThemeDirectory), options.Languages, root);
+        }
+        catch (ContentException ex)
+        {
+            return new BuildResult([ex.Diagnostic], new BuildStatistics(), TimeSpan.Zero, ImmutableDictionary<string, IReadOnlyList<Core.Documents.Document>>.Empty);
+        }
+
+        var output = StagedOutput.Begin(Path.Combine(root, options.OutputDirectory));
+        try
+        {
+            var engine = new Engine(new EngineOptions
+            {
+                InputDirectory = root,
+                OutputDirectory = output.Staging,
+                MaxDegreeOfParallelism = request.MaxDegreeOfParallelism ?? Environment.ProcessorCount,
+                Services = new Dictionary<Type, object>
+                {
+                    [typeof(SiteOptions)] = options,
+                    [typeof(MarkdownRenderer)] = new MarkdownRenderer(options),
+                    [typeof(PageRenderer)] = new PageRenderer(Path.Combine(root, options.ThemeDirectory)),
+                    [typeof(IReadOnlyDictionary<string, UiStrings>)] = strings,
+                },
+            });
+            var result = await engine.RunAsync(Pipelines(options), cancellationToken).ConfigureAwait(false);
+            if (result.Succeeded)
+            {
+                output.Commit();
+            }
+            else
+            {
+                output.Abandon();
+            }
+
+            return result;
+        }
+        catch
+        {
+            output.Abandon();
+            throw;
+        }
+    }
+}
