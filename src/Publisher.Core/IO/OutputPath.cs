@@ -38,12 +38,16 @@ public static class OutputPath
     /// <exception cref="InvalidOperationException">The path would leave the root.</exception>
     public static string Resolve(string root, string relative)
     {
-        var problem = Problem(relative);
+        if (Problem(relative) is { } problem)
+        {
+            throw new InvalidOperationException($"Refusing to write '{relative}': {problem}.");
+        }
+
         var full = Path.GetFullPath(Path.Combine(root, relative));
         var fullRoot = Path.GetFullPath(root).TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar;
-        if (problem is not null || !full.StartsWith(fullRoot, StringComparison.Ordinal))
+        if (!full.StartsWith(fullRoot, StringComparison.Ordinal))
         {
-            throw new InvalidOperationException($"Refusing to write '{relative}': {problem ?? "it leaves the output folder"}.");
+            throw new InvalidOperationException($"Refusing to write '{relative}': it leaves the output folder.");
         }
 
         return full;
