@@ -110,11 +110,8 @@ public static class ContentItemParser
 
     private static void CheckAgainstLocation(FieldReader fields, ContentLocation location, ContentItem item)
     {
-        if (location.OfficeFolder is { } folder && item.Office is { } office && folder != office)
-        {
-            fields.ErrorAt("office", "PUB0132", $"the file is in folder '{folder}' but names office '{office}'.", $"Move the file to content/{office}/… or set office: {folder}.");
-        }
-
+        // A folder that disagrees with `office:` is checked after the office list is known (ValidateDocuments),
+        // so that a misspelt office gets the more helpful "did you mean" message.
         if (location.YearFolder is { } yearFolder && item.Year is { } year && yearFolder != year)
         {
             fields.ErrorAt("year", "PUB0133", $"the file is in folder '{yearFolder}' but says year {year}.", $"Move the file to the {year} folder or set year: {yearFolder}.");

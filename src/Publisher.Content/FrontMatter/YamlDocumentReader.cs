@@ -32,6 +32,17 @@ public static class YamlDocumentReader
             var (message, hint) = Explain(ex, sourceLine);
             throw new ContentException("PUB0110", new SourceSpan(file, line, column), message, hint);
         }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet's scanner throws this (without a position) on some unclosed flow collections, e.g. "year: [2021".
+            var lines = yaml.Split('\n');
+            var index = Array.FindIndex(lines, l => l.Count(c => c is '[' or '{') > l.Count(c => c is ']' or '}'));
+            throw new ContentException(
+                "PUB0110",
+                new SourceSpan(file, firstLine + Math.Max(index, 0), 1),
+                index >= 0 ? "the front matter is not valid YAML: a '[' or '{' on this line is never closed." : "the front matter is not valid YAML.",
+                "Close the bracket, or put the value in quotes if the bracket is part of the text.");
+        }
         catch (ArgumentException ex)
         {
             // Thrown by the representation model when a mapping repeats a key.

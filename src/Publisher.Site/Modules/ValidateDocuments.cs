@@ -36,15 +36,30 @@ public sealed class ValidateDocuments : IModule
                     $"{Suggestions.DidYouMean(office, officeIds)} Offices are the files in content/offices/; add content/offices/{office}.yml if this is a new office.".TrimStart());
                 rejected.Add(document);
             }
+            else if (item.Office is { } named && item.Key.Split('/')[0] is var folder && !item.Key.StartsWith("pages/", StringComparison.Ordinal) && folder != named)
+            {
+                context.Diagnostics.Error(
+                    "PUB0132",
+                    item.LocationOf("office"),
+                    $"the file is in folder '{folder}' but names office '{named}'.",
+                    $"Move the file to content/{named}/… or set office: {folder}.");
+                rejected.Add(document);
+            }
 
             if (item.IsTranslation && !originals.Contains(item.Key))
             {
+                // An original that exists but failed has its own error already; one report is enough.
+                rejected.Add(document);
+                if (File.Exists(Path.Combine(context.InputDirectory, OriginalSource(item.Source))))
+                {
+                    continue;
+                }
+
                 context.Diagnostics.Error(
                     "PUB0151",
                     item.LocationOf("title"),
-                    $"this translation has no original: '{item.Key}.md' does not exist or has errors.",
+                    $"this translation has no original: '{OriginalSource(item.Source)}' does not exist.",
                     "A translation <slug>.en.md must sit beside its original <slug>.md; rename it or add the original.");
-                rejected.Add(document);
             }
         }
 
@@ -68,5 +83,12 @@ public sealed class ValidateDocuments : IModule
         }
 
         return Task.FromResult<IReadOnlyList<Document>>([.. inputs.Where(d => !rejected.Contains(d))]);
+    }
+
+    private static string OriginalSource(string translationSource)
+    {
+        var name = Path.GetFileName(translationSource);
+        var original = name[..name.IndexOf('.', StringComparison.Ordinal)] + ".md";
+        return translationSource[..^name.Length] + original;
     }
 }
