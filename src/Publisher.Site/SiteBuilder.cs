@@ -29,6 +29,7 @@ public static class SiteBuilder
         new OfficesPipeline(options),
         new DocumentsPipeline(options),
         new PagesPipeline(),
+        new TransparencyPipeline(),
         new SiteFilesPipeline(),
         new AssetsPipeline(),
     ];

@@ -35,6 +35,10 @@ public sealed class SiteModel
     /// <summary>Years that have documents, newest first.</summary>
     public ImmutableArray<int> Years { get; }
 
+    /// <summary>The validated statistics of disclosure annual reports, by document key (issue 9).</summary>
+    public ImmutableSortedDictionary<string, Transparency.Statistics.AnnualStatistics> Statistics { get; init; } =
+        ImmutableSortedDictionary<string, Transparency.Statistics.AnnualStatistics>.Empty;
+
     /// <summary>The documents of one office.</summary>
     public IEnumerable<SiteDocument> DocumentsOf(Office office) => Documents.Where(d => d.Item.Office == office.Id);
 

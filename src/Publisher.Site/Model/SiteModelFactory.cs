@@ -31,7 +31,11 @@ public static class SiteModelFactory
                     .ToImmutableSortedDictionary(v => v.Item.Language, v => v, StringComparer.Ordinal),
             })
             .Where(d => d.IsStandalonePage || d.Office is not null);
-        return new SiteModel(options, offices, documents);
+        var statistics = context.GetOutputs(nameof(DocumentsPipeline))
+            .Select(d => (Item: d.GetRequired<ContentItem>(ContentKeys.Item), Statistics: d.Get<Transparency.Statistics.AnnualStatistics>(Transparency.TransparencyKeys.Statistics)))
+            .Where(d => d.Statistics is not null && !d.Item.IsTranslation)
+            .ToImmutableSortedDictionary(d => d.Item.Key, d => d.Statistics!, StringComparer.Ordinal);
+        return new SiteModel(options, offices, documents) { Statistics = statistics };
     }
 
     private static SiteDocumentVersion Version(Document document) => new(

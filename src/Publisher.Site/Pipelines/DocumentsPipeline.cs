@@ -13,6 +13,7 @@ public sealed class DocumentsPipeline : Pipeline
     {
         DependencyNames.Add(nameof(OfficesPipeline));
         Input.Add(new ReadContentFiles(options.ContentDirectory, "*.md", "offices"));
+        Process.Add(new Transparency.Modules.ParseStatistics());
         Process.Add(new ParseDocuments());
         Process.Add(new RenderMarkdown());
         Process.Add(new ValidateDocuments());

@@ -1,0 +1,76 @@
+using System.Collections.Immutable;
+using Publisher.Content.Configuration;
+using Publisher.Core.Documents;
+using Publisher.Core.Execution;
+using Publisher.Core.Modules;
+using Publisher.Site.Model;
+using Publisher.Site.Rendering;
+
+namespace Publisher.Site.Modules;
+
+/// <summary>Plans each office's disclosure catalogue (paged) and the open-data page, in every language.</summary>
+public sealed class GenerateTransparencyPages : IModule
+{
+    /// <inheritdoc />
+    public Task<IReadOnlyList<Document>> ExecuteAsync(IReadOnlyList<Document> inputs, IExecutionContext context)
+    {
+        var options = context.GetService<SiteOptions>();
+        var strings = context.GetService<IReadOnlyDictionary<string, UiStrings>>();
+        var site = SiteModelFactory.Create(context);
+        var urls = new SiteUrls(options.BasePath, options.DefaultLanguage);
+        var pages = new List<Document>();
+        foreach (var language in options.Languages)
+        {
+            var t = strings[language];
+            var home = new Link(t["nav.home"], urls.Link(language, string.Empty));
+            var officesLink = new Link(t["nav.offices"], urls.Link(language, "offices/"));
+            foreach (var office in site.Offices)
+            {
+                var entries = CataloguePageModel.EntriesOf(site, office);
+                var pageCount = Math.Max(1, (entries.Count + CataloguePageModel.PageSize - 1) / CataloguePageModel.PageSize);
+                var officeLink = new Link(office.ShortName.In(language), urls.Link(language, $"offices/{office.Id}/"), office.ShortName.Has(language) ? null : options.DefaultLanguage);
+                for (var number = 1; number <= pageCount; number++)
+                {
+                    var title = t.Format("transparency.catalogue.title", office.ShortName.In(language));
+                    pages.Add(Page(urls, language, "Catalogue.cshtml", new CataloguePageModel
+                    {
+                        Site = site,
+                        Language = language,
+                        T = t,
+                        Urls = urls,
+                        Path = CataloguePageModel.CataloguePath(office, number),
+                        Title = number == 1 ? title : t.Format("transparency.catalogue.page_title", title, number, pageCount),
+                        Office = office,
+                        Entries = [.. entries.Skip((number - 1) * CataloguePageModel.PageSize).Take(CataloguePageModel.PageSize)],
+                        PageNumber = number,
+                        PageCount = pageCount,
+                        Total = entries.Count,
+                        Breadcrumbs = [home, officesLink, officeLink],
+                    }));
+                }
+            }
+
+            pages.Add(Page(urls, language, "Data.cshtml", new DataPageModel
+            {
+                Site = site,
+                Language = language,
+                T = t,
+                Urls = urls,
+                Path = "data/",
+                Title = t["transparency.data.title"],
+                Years = TransparencyView.Years(site),
+                Breadcrumbs = [home],
+            }));
+        }
+
+        return Task.FromResult<IReadOnlyList<Document>>(pages);
+    }
+
+    private static Document Page(SiteUrls urls, string language, string template, PageModel model) => new()
+    {
+        Destination = urls.OutputFile(language, model.Path),
+        Metadata = ImmutableSortedDictionary<string, object?>.Empty
+            .Add(SiteKeys.Template, template)
+            .Add(SiteKeys.PageModel, model),
+    };
+}

@@ -1,0 +1,20 @@
+using Publisher.Core.Modules;
+using Publisher.Core.Pipelines;
+using Publisher.Site.Modules;
+
+namespace Publisher.Site.Pipelines;
+
+/// <summary>Disclosure catalogues, the open-data page, statistics files and charts (issue 9).</summary>
+public sealed class TransparencyPipeline : Pipeline
+{
+    /// <summary>Creates the pipeline.</summary>
+    public TransparencyPipeline()
+    {
+        DependencyNames.Add(nameof(OfficesPipeline));
+        DependencyNames.Add(nameof(DocumentsPipeline));
+        Process.Add(new GenerateTransparencyPages());
+        Process.Add(new RenderPages());
+        Process.Add(new GenerateTransparencyFiles());
+        Output.Add(new WriteFiles());
+    }
+}
