@@ -22,6 +22,8 @@ public sealed record StatisticsSchema(string Key, Label Name, IReadOnlyList<Tabl
     /// <summary>The total column of table 三.</summary>
     public const string TotalColumn = "total";
 
+    private static readonly Label Content = new("信息内容", "Information");
+
     /// <summary>The format of 国办公开办函〔2021〕30号.</summary>
     public static readonly StatisticsSchema National2021 = new(
         "national-2021",
@@ -52,8 +54,6 @@ public sealed record StatisticsSchema(string Key, Label Name, IReadOnlyList<Tabl
 
     private static ColumnSchema C(string key, string zh, string en, CellKind kind = CellKind.Count, params HeaderGroup[] groups) =>
         new(key, new Label(zh, en), groups, kind);
-
-    private static readonly Label Content = new("信息内容", "Information");
 
     private static TableSchema Proactive2021() => new(
         Proactive,
