@@ -73,6 +73,47 @@ public sealed class StatisticsTableReaderTests
     }
 
     [Fact]
+    public void Should_ReadTheSameFigures_When_CellsAreSeparatedByBlankLines()
+    {
+        // Given: pdftotext often puts an empty line between cells
+        var text = ReportText().Replace("\n", "\n\n", StringComparison.Ordinal);
+
+        // When
+        var result = StatisticsTableReader.Read(text, 2021);
+
+        // Then
+        Assert.True(result.Recognised, string.Join("\n", result.Warnings));
+        Assert.Equal(StatisticsTableReader.Read(ReportText(), 2021).Yaml, result.Yaml);
+    }
+
+    [Fact]
+    public void Should_ReadTheSameFigures_When_EachRowIsOneLineAsInLayoutMode()
+    {
+        // Given: pdftotext -layout keeps a row's heading and figures on one line
+        var lines = ReportText().Split('\n');
+        var rows = new List<string>();
+        foreach (var line in lines)
+        {
+            if (rows.Count > 0 && line.All(char.IsAsciiDigit) && line.Length > 0)
+            {
+                rows[^1] += "   " + line;
+            }
+            else
+            {
+                rows.Add(line);
+            }
+        }
+
+        // When
+        var result = StatisticsTableReader.Read(string.Join('\n', rows), 2021);
+
+        // Then
+        Assert.Contains(rows, r => r.StartsWith("一、本年新收政府信息公开申请数量   19   1", StringComparison.Ordinal));
+        Assert.True(result.Recognised, string.Join("\n", result.Warnings));
+        Assert.Equal(StatisticsTableReader.Read(ReportText(), 2021).Yaml, result.Yaml);
+    }
+
+    [Fact]
     public void Should_LeaveAMarkedBlockAndGuessNothing_When_ACellIsMissing()
     {
         // Given: the blank cell of 2.重复申请 disappeared in extraction, as pdftotext does with empty cells

@@ -22,7 +22,7 @@ public static partial class StatisticsTableReader
     /// <param name="year">The year the report covers, when known; picks the format if the text does not show it.</param>
     public static StatisticsRecognition Read(string text, int? year = null)
     {
-        var lines = text.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n');
+        var lines = Cells(text);
         var schema = DetectFormat(lines, year);
         var warnings = new List<string>();
         var found = new Dictionary<string, (RowSchema Row, IReadOnlyList<string> Cells)>(StringComparer.Ordinal);
@@ -63,14 +63,49 @@ public static partial class StatisticsTableReader
         return new StatisticsRecognition(false, marked.ToString(), warnings);
     }
 
-    private static StatisticsSchema DetectFormat(string[] lines, int? year)
+    /// <summary>
+    /// The text as cells, one per entry, with the text line each came from. Blank lines (pdftotext puts them
+    /// between cells) are dropped, and a line that ends in figures separated by spaces (pdftotext -layout, or a
+    /// row pasted from a spreadsheet) is split into its heading and one cell per figure.
+    /// </summary>
+    private static Cell[] Cells(string text)
     {
-        if (lines.Any(l => l.Contains("本年制发件数", StringComparison.Ordinal)))
+        var cells = new List<Cell>();
+        var lines = text.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n');
+        for (var i = 0; i < lines.Length; i++)
+        {
+            var tokens = lines[i].Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
+            if (tokens.Length == 0)
+            {
+                continue;
+            }
+
+            var figures = tokens.Reverse().TakeWhile(t => Number().IsMatch(t)).Count();
+            if (figures == 0 || tokens.Length == 1)
+            {
+                cells.Add(new Cell(lines[i].Trim(), i + 1));
+                continue;
+            }
+
+            if (figures < tokens.Length)
+            {
+                cells.Add(new Cell(string.Join(' ', tokens[..^figures]), i + 1));
+            }
+
+            cells.AddRange(tokens[^figures..].Select(t => new Cell(t, i + 1)));
+        }
+
+        return [.. cells];
+    }
+
+    private static StatisticsSchema DetectFormat(Cell[] lines, int? year)
+    {
+        if (lines.Any(l => l.Text.Contains("本年制发件数", StringComparison.Ordinal)))
         {
             return StatisticsSchema.National2021;
         }
 
-        if (lines.Any(l => l.Contains("本年新制作数量", StringComparison.Ordinal)))
+        if (lines.Any(l => l.Text.Contains("本年新制作数量", StringComparison.Ordinal)))
         {
             return StatisticsSchema.National2019;
         }
@@ -78,7 +113,7 @@ public static partial class StatisticsTableReader
         return StatisticsSchema.ForYear(year ?? 2021);
     }
 
-    private static bool ReadTable(string[] lines, ref int position, TableSchema table, Dictionary<string, (RowSchema, IReadOnlyList<string>)> found, List<string> warnings)
+    private static bool ReadTable(Cell[] lines, ref int position, TableSchema table, Dictionary<string, (RowSchema, IReadOnlyList<string>)> found, List<string> warnings)
     {
         var anchor = table.Key switch
         {
@@ -86,7 +121,7 @@ public static partial class StatisticsTableReader
             StatisticsSchema.Requests => "本年新收政府信息公开申请数量",
             _ => "行政复议",
         };
-        var start = Array.FindIndex(lines, position, l => Normalize(l).Contains(Normalize(anchor), StringComparison.Ordinal));
+        var start = Array.FindIndex(lines, position, l => Normalize(l.Text).Contains(Normalize(anchor), StringComparison.Ordinal));
         if (start < 0)
         {
             warnings.Add($"table {table.Title.Zh}: its heading '{anchor}' was not found.");
@@ -103,29 +138,29 @@ public static partial class StatisticsTableReader
         foreach (var (block, row) in table.Rows)
         {
             label.Clear();
-            while (i < lines.Length && !IsNumber(lines[i]))
+            while (i < lines.Length && !IsNumber(lines[i].Text))
             {
-                label.Append(Normalize(lines[i]));
+                label.Append(Normalize(lines[i].Text));
                 i++;
             }
 
             var cells = new List<string>();
-            while (i < lines.Length && IsNumber(lines[i]))
+            while (i < lines.Length && IsNumber(lines[i].Text))
             {
-                cells.Add(lines[i].Trim());
+                cells.Add(lines[i].Text);
                 i++;
             }
 
             var phrase = Phrase(row.Label.Zh);
             if (!label.ToString().Contains(phrase, StringComparison.Ordinal))
             {
-                warnings.Add($"table {table.Title.Zh}: expected the row '{row.Label.Zh}' before the numbers at line {i - cells.Count + 1}, found '{Shorten(label.ToString())}'.");
+                warnings.Add($"table {table.Title.Zh}: expected the row '{row.Label.Zh}' before the numbers at line {LineAt(lines, i - cells.Count)}, found '{Shorten(label.ToString())}'.");
                 return false;
             }
 
             if (cells.Count != block.Columns.Count)
             {
-                warnings.Add($"table {table.Title.Zh}: row '{row.Label.Zh}' (line {i - cells.Count}) has {cells.Count} number(s) where the format has {block.Columns.Count} columns.");
+                warnings.Add($"table {table.Title.Zh}: row '{row.Label.Zh}' (line {LineAt(lines, i - cells.Count)}) has {cells.Count} number(s) where the format has {block.Columns.Count} columns.");
                 return false;
             }
 
@@ -136,26 +171,26 @@ public static partial class StatisticsTableReader
         return true;
     }
 
-    private static bool ReadAppeals(string[] lines, int start, ref int position, TableSchema table, Dictionary<string, (RowSchema, IReadOnlyList<string>)> found, List<string> warnings)
+    private static bool ReadAppeals(Cell[] lines, int start, ref int position, TableSchema table, Dictionary<string, (RowSchema, IReadOnlyList<string>)> found, List<string> warnings)
     {
         var block = table.Blocks[0];
         var i = start;
-        while (i < lines.Length && !IsNumber(lines[i]))
+        while (i < lines.Length && !IsNumber(lines[i].Text))
         {
             i++;
         }
 
         var cells = new List<string>();
-        while (i < lines.Length && IsNumber(lines[i]))
+        while (i < lines.Length && IsNumber(lines[i].Text))
         {
-            cells.Add(lines[i].Trim());
+            cells.Add(lines[i].Text);
             i++;
         }
 
         var expected = block.Rows.Count * block.Columns.Count;
         if (cells.Count != expected)
         {
-            warnings.Add($"table {table.Title.Zh}: found {cells.Count} number(s) at line {i - cells.Count + 1} where the format has one row of {expected}.");
+            warnings.Add($"table {table.Title.Zh}: found {cells.Count} number(s) at line {LineAt(lines, i - cells.Count)} where the format has one row of {expected}.");
             return false;
         }
 
@@ -230,9 +265,13 @@ public static partial class StatisticsTableReader
         return builder.ToString();
     }
 
+    private static int LineAt(Cell[] cells, int index) => index < cells.Length ? cells[index].Line : cells.Length == 0 ? 0 : cells[^1].Line;
+
     private static bool IsNumber(string line) => Number().IsMatch(line.Trim());
 
     private static string Shorten(string text) => text.Length > 40 ? "…" + text[^40..] : text;
+
+    private readonly record struct Cell(string Text, int Line);
 
     [GeneratedRegex(@"^\d{1,9}(\.\d{1,4})?$", RegexOptions.CultureInvariant)]
     private static partial Regex Number();
