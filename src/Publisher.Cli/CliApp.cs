@@ -19,6 +19,7 @@ internal static class CliApp
     private static IEnumerable<Command> Commands() =>
     [
         BuildCommand.Create(),
+        StatisticsCommand.Create(),
     ];
 
     /// <summary>Builds the root command.</summary>

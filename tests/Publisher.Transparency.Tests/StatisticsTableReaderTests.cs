@@ -156,6 +156,40 @@ public sealed class StatisticsTableReaderTests
     }
 
     [Fact]
+    public void Should_ReadTheOlderFormat_When_HeadingsWrapAndAChangeIsNegative()
+    {
+        // Given: pdftotext output of a 2020 report (national-2019 format) with wrapped column headings
+        var text = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Samples", "national-2019-pdftotext.txt"));
+
+        // When
+        var result = StatisticsTableReader.Read(text);
+
+        // Then
+        Assert.True(result.Recognised, string.Join("\n", result.Warnings));
+        var (statistics, diagnostics) = StatisticsSamples.Read(result.Yaml, null);
+        Assert.DoesNotContain(diagnostics, d => d.Severity == Core.Diagnostics.DiagnosticSeverity.Error);
+        Assert.Equal("national-2019", statistics!.Schema.Key);
+        Assert.Equal([10m, -1m, 177m], statistics.Row("proactive", "other_actions").ToArray());
+        Assert.Equal(275.1m, statistics.Total("proactive", "procurement"));
+    }
+
+    [Fact]
+    public void Should_RefuseTheTable_When_APageNumberRunsIntoTheFigures()
+    {
+        // Given: a page number right after table 四's fifteen figures
+        var text = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Samples", "national-2019-pdftotext.txt"))
+            .Replace("\n五、存在的主要问题", "\n\n3\n五、存在的主要问题", StringComparison.Ordinal);
+
+        // When
+        var result = StatisticsTableReader.Read(text);
+
+        // Then
+        Assert.False(result.Recognised);
+        Assert.Contains(result.Warnings, w => w.Contains("found 16 number(s)", StringComparison.Ordinal));
+        Assert.DoesNotContain("appeals", result.Yaml, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Should_SayWhichTableIsMissing_When_TheTextHasNoTables()
     {
         // Given

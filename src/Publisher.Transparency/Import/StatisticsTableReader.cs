@@ -100,12 +100,14 @@ public static partial class StatisticsTableReader
 
     private static StatisticsSchema DetectFormat(Cell[] lines, int? year)
     {
-        if (lines.Any(l => l.Text.Contains("本年制发件数", StringComparison.Ordinal)))
+        // Column headings wrap inside their cells ("本年新" / "制作数量"), so look in the text joined up.
+        var joined = string.Concat(lines.Select(l => Normalize(l.Text)));
+        if (joined.Contains("本年制发件数", StringComparison.Ordinal))
         {
             return StatisticsSchema.National2021;
         }
 
-        if (lines.Any(l => l.Text.Contains("本年新制作数量", StringComparison.Ordinal)))
+        if (joined.Contains("本年新制作数量", StringComparison.Ordinal))
         {
             return StatisticsSchema.National2019;
         }
@@ -273,7 +275,7 @@ public static partial class StatisticsTableReader
 
     private readonly record struct Cell(string Text, int Line);
 
-    [GeneratedRegex(@"^\d{1,9}(\.\d{1,4})?$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^[+-]?\d{1,9}(\.\d{1,4})?$", RegexOptions.CultureInvariant)]
     private static partial Regex Number();
 
     [GeneratedRegex(@"^(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\d+[\.、．])", RegexOptions.CultureInvariant)]
