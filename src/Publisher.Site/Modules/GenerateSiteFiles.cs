@@ -9,6 +9,7 @@ using Publisher.Core.Documents;
 using Publisher.Core.Execution;
 using Publisher.Core.Modules;
 using Publisher.Site.Model;
+using Publisher.Site.Rendering;
 
 namespace Publisher.Site.Modules;
 
@@ -108,6 +109,8 @@ public sealed class GenerateSiteFiles : IModule
         paths.AddRange(site.Offices.Select(o => $"offices/{o.Id}/"));
         paths.AddRange(site.Years.Select(y => $"years/{y}/"));
         paths.AddRange(site.Documents.Concat(site.Pages).Select(d => d.Path));
+        paths.AddRange(site.Offices.Select(o => CataloguePageModel.CataloguePath(o, 1)));
+        paths.Add("data/");
         return Xml(writer =>
         {
             const string Ns = "http://www.sitemaps.org/schemas/sitemap/0.9";

@@ -22,6 +22,12 @@ public sealed class ParseStatistics : SyncModule
     /// <inheritdoc />
     protected override Document? Execute(Document input, IExecutionContext context)
     {
+        // Most documents are not annual disclosure reports: skip the second YAML parse for them.
+        if (!input.Content.Contains(ReportKind, StringComparison.Ordinal) && !input.Content.Contains("statistics:", StringComparison.Ordinal))
+        {
+            return input;
+        }
+
         YamlMappingNode mapping;
         int yamlLine;
         try
