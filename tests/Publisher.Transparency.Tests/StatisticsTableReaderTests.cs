@@ -73,6 +73,26 @@ public sealed class StatisticsTableReaderTests
     }
 
     [Fact]
+    public void Should_GiveTheLinesOfEachTable_When_TheTablesAreRead()
+    {
+        // Given
+        var lines = ReportText().Split('\n').ToList();
+        int LineOf(string text) => lines.IndexOf(text) + 1;
+
+        // When
+        var result = StatisticsTableReader.Read(string.Join('\n', lines), 2021);
+
+        // Then: each range starts after the section title and ends with the table's last figure
+        Assert.Equal(
+            [
+                new TextRange(LineOf("第二十条第（一）项"), LineOf("行政事业性收费") + 1),
+                new TextRange(LineOf("三、收到和处理政府信息公开申请情况") + 1, LineOf("四、结转下年度继续办理") + 7),
+                new TextRange(LineOf("四、政府信息公开行政复议、行政诉讼情况") + 1, LineOf("五、存在的主要问题及改进情况") - 1),
+            ],
+            result.TableLines);
+    }
+
+    [Fact]
     public void Should_ReadTheSameFigures_When_CellsAreSeparatedByBlankLines()
     {
         // Given: pdftotext often puts an empty line between cells

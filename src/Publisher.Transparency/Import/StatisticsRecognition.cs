@@ -8,4 +8,12 @@ namespace Publisher.Transparency.Import;
 /// be read and lists the rows that were read, for the editor to check and complete.
 /// </param>
 /// <param name="Warnings">What could not be read and where (line numbers of the text), for the importer to report.</param>
-public sealed record StatisticsRecognition(bool Recognised, string Yaml, IReadOnlyList<string> Warnings);
+public sealed record StatisticsRecognition(bool Recognised, string Yaml, IReadOnlyList<string> Warnings)
+{
+    /// <summary>
+    /// When <see cref="Recognised"/>, the 1-based lines of the text that hold each table (headings and figures,
+    /// not the section title): an importer may drop them from the Markdown body, since the page renders the
+    /// tables from <c>statistics:</c>. Empty otherwise, so that nothing is dropped that was not read.
+    /// </summary>
+    public IReadOnlyList<TextRange> TableLines { get; init; } = [];
+}

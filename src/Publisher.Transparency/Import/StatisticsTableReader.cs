@@ -28,10 +28,16 @@ public static partial class StatisticsTableReader
         var found = new Dictionary<string, (RowSchema Row, IReadOnlyList<string> Cells)>(StringComparer.Ordinal);
         var position = 0;
         var complete = true;
+        var ranges = new List<TextRange>();
         foreach (var table in schema.Tables)
         {
-            var read = ReadTable(lines, ref position, table, found, warnings);
+            var before = position;
+            var read = ReadTable(lines, ref position, out var start, table, found, warnings);
             complete &= read;
+            if (read)
+            {
+                ranges.Add(Range(lines, before, start, position, table));
+            }
         }
 
         if (complete)
@@ -40,7 +46,7 @@ public static partial class StatisticsTableReader
             var problems = Validate(yaml, year);
             if (problems.Count == 0)
             {
-                return new StatisticsRecognition(true, yaml, warnings);
+                return new StatisticsRecognition(true, yaml, warnings) { TableLines = ranges };
             }
 
             warnings.AddRange(problems.Select(p => $"the tables were read but do not pass validation: {p.Message}"));
@@ -61,6 +67,20 @@ public static partial class StatisticsTableReader
         }
 
         return new StatisticsRecognition(false, marked.ToString(), warnings);
+    }
+
+    /// <summary>
+    /// The text lines of a table that was read: from the line after its section title (the last one shortly
+    /// before the table, so a mention in the narrative is never included) or else its first cell, to its last figure.
+    /// </summary>
+    private static TextRange Range(Cell[] lines, int from, int start, int to, TableSchema table)
+    {
+        const int MaxHeaderCells = 40;
+        var title = Normalize(table.Title.Zh[(table.Title.Zh.IndexOf('、', StringComparison.Ordinal) + 1)..]);
+        var earliest = Math.Max(from, start - MaxHeaderCells);
+        var heading = Array.FindLastIndex(lines, start, start - earliest + 1, l => Normalize(l.Text).Contains(title, StringComparison.Ordinal));
+        var first = heading >= 0 ? heading + 1 : start;
+        return new TextRange(lines[first].Line, lines[to - 1].Line);
     }
 
     /// <summary>
@@ -115,7 +135,7 @@ public static partial class StatisticsTableReader
         return StatisticsSchema.ForYear(year ?? 2021);
     }
 
-    private static bool ReadTable(Cell[] lines, ref int position, TableSchema table, Dictionary<string, (RowSchema, IReadOnlyList<string>)> found, List<string> warnings)
+    private static bool ReadTable(Cell[] lines, ref int position, out int start, TableSchema table, Dictionary<string, (RowSchema, IReadOnlyList<string>)> found, List<string> warnings)
     {
         var anchor = table.Key switch
         {
@@ -123,7 +143,7 @@ public static partial class StatisticsTableReader
             StatisticsSchema.Requests => "本年新收政府信息公开申请数量",
             _ => "行政复议",
         };
-        var start = Array.FindIndex(lines, position, l => Normalize(l.Text).Contains(Normalize(anchor), StringComparison.Ordinal));
+        start = Array.FindIndex(lines, position, l => Normalize(l.Text).Contains(Normalize(anchor), StringComparison.Ordinal));
         if (start < 0)
         {
             warnings.Add($"table {table.Title.Zh}: its heading '{anchor}' was not found.");
