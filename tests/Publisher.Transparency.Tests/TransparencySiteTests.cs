@@ -73,4 +73,32 @@ public sealed class TransparencySiteTests
         Assert.Contains("总计", error.Message, StringComparison.Ordinal);
         Assert.False(Directory.Exists(temp.Combine("out", "data")));
     }
+
+    [Fact]
+    public async Task Should_PageTheCatalogue_When_AnOfficeHasMoreThanFiftyEntries()
+    {
+        // Given: 55 more disclosure items for Ganquan Road (61 entries in all)
+        var (result, temp) = await BuildSampleAsync(t =>
+        {
+            for (var i = 1; i <= 55; i++)
+            {
+                t.Write(
+                    $"content/ganquan-road/2021/item-{i:D2}.md",
+                    $"---\ntitle: 测试条目{i:D2}\nkind: disclosure\noffice: ganquan-road\nyear: 2021\nissued: 2021-06-{(i % 28) + 1:D2}\nindex_no: GQ-2021-{i:D4}\ncategory: 其他\nvalidity: 有效\n---\n\n正文。\n");
+            }
+        });
+        using var _ = temp;
+        var parser = new HtmlParser();
+
+        // When
+        var first = parser.ParseDocument(File.ReadAllText(temp.Combine("out", "offices/ganquan-road/catalogue/index.html")));
+        var second = parser.ParseDocument(File.ReadAllText(temp.Combine("out", "en/offices/ganquan-road/catalogue/2/index.html")));
+
+        // Then
+        Assert.True(result.Succeeded, string.Join("\n", result.Diagnostics));
+        Assert.Equal(50, first.QuerySelectorAll("#catalogue-table tbody tr").Length);
+        Assert.Equal(11, second.QuerySelectorAll("#catalogue-table tbody tr").Length);
+        Assert.Equal("2", second.QuerySelector(".pagination a[aria-current=page]")!.TextContent);
+        Assert.Equal("/en/offices/ganquan-road/catalogue/", second.QuerySelector(".pagination a:not([aria-current])")!.GetAttribute("href"));
+    }
 }
