@@ -142,8 +142,8 @@ internal static class ImportCommand
         foreach (var (name, value) in new (string, object?)[]
         {
             ("title", m.Title), ("office", m.Office), ("district", m.District), ("year", m.Year), ("doc_number", m.DocNumber),
-            ("signer", m.Signer), ("addressee", m.Addressee), ("issued", m.Issued), ("print_office", m.PrintOffice),
-            ("print_date", m.PrintDate), ("copies", m.Copies), ("headings", result.Headings.Count),
+            ("signer", m.Signer), ("addressee", m.Addressee), ("issued", m.Issued?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)), ("print_office", m.PrintOffice),
+            ("print_date", m.PrintDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)), ("copies", m.Copies), ("headings", result.Headings.Count),
         })
         {
             await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"  {name,-12} {value ?? "(not found)"}")).ConfigureAwait(false);

@@ -47,8 +47,31 @@ internal static class PunctuationNormalizer
             }
         }
 
+        FixMixedPairs(chars);
         var result = new string(chars);
         return RemoveSpacesAroundFullWidth(result);
+    }
+
+    // "（企业)" and "(企业）": a half-width mark paired with a full-width one takes the full-width form.
+    private static void FixMixedPairs(char[] chars)
+    {
+        var open = new Stack<int>();
+        for (var i = 0; i < chars.Length; i++)
+        {
+            if (chars[i] is '(' or '（')
+            {
+                open.Push(i);
+            }
+            else if (chars[i] is ')' or '）' && open.Count > 0)
+            {
+                var o = open.Pop();
+                if (chars[o] == '（' || chars[i] == '）')
+                {
+                    chars[o] = '（';
+                    chars[i] = '）';
+                }
+            }
+        }
     }
 
     private static bool ParenthesesAreChinese(char[] chars, int open, int close)

@@ -13,6 +13,7 @@ internal static partial class BodyBuilder
 {
     private const int MaximumRunInLength = 30;
     private const int SingleLineThreshold = 400;
+    private const int MaximumWrapWidth = 60;
 
     /// <summary>Builds the blocks of <paramref name="lines"/>.</summary>
     /// <param name="lines">The body lines, page debris and metadata already removed (empty lines allowed).</param>
@@ -20,8 +21,10 @@ internal static partial class BodyBuilder
     public static List<Block> Build(IReadOnlyList<string> lines, bool blankLineEndsParagraph)
     {
         var prepared = lines.SelectMany(SplitRunTogether).Select(StripMarkdown).ToList();
+        var wrapWidth = WrapWidth(prepared.Select(p => p.Line));
         var blocks = new List<Block>();
         string? paragraph = null;
+        var lastLineLength = 0;
         for (var i = 0; i < prepared.Count; i++)
         {
             var (line, markedLevel) = prepared[i];
@@ -36,12 +39,13 @@ internal static partial class BodyBuilder
             }
 
             var next = NextNonEmpty(prepared, i + 1);
-            var open = paragraph is not null && IsOpen(paragraph);
+            var open = paragraph is not null && (IsOpen(paragraph) || (wrapWidth > 0 && lastLineLength >= wrapWidth - 1 && !StartsNewItem(line)));
             var heading = HeadingClassifier.Classify(line, next);
             if (heading is { } h && !(open && h.Level >= 4))
             {
                 Flush(blocks, ref paragraph);
-                blocks.Add(new Block(h.Level, h.Text));
+                blocks.Add(new Block(h.Level, InlineRepair.Apply(h.Text)));
+                lastLineLength = 0;
                 continue;
             }
 
@@ -53,6 +57,7 @@ internal static partial class BodyBuilder
             }
 
             paragraph = open ? LineJoiner.Join(paragraph!, line) : Flush(blocks, ref paragraph, line);
+            lastLineLength = line.Length;
         }
 
         Flush(blocks, ref paragraph);
@@ -65,6 +70,22 @@ internal static partial class BodyBuilder
         var trimmed = text.TrimEnd('”', '’', '」', '』', '）', ')', '*');
         return trimmed.Length == 0 || !"。！？：；…!?".Contains(trimmed[^1], StringComparison.Ordinal);
     }
+
+    // Text wrapped at a fixed width (PDF extraction) has most lines of the same length; a line that fills the width
+    // and ends in 。 was cut at the margin, not at the end of its paragraph. Returns 0 for unwrapped text.
+    private static int WrapWidth(IEnumerable<string> lines)
+    {
+        var lengths = lines.Where(l => l.Length >= 10).Select(l => l.Length).ToList();
+        if (lengths.Count < 10)
+        {
+            return 0;
+        }
+
+        var (width, count) = lengths.GroupBy(l => l).Select(g => (g.Key, g.Count())).OrderByDescending(g => g.Item2).ThenByDescending(g => g.Key).First();
+        return width <= MaximumWrapWidth && count * 4 >= lengths.Count ? width : 0;
+    }
+
+    private static bool StartsNewItem(string line) => HeadingClassifier.Numbering(line) is not null || OrdinalSentence().IsMatch(line);
 
     private static string? Flush(List<Block> blocks, ref string? paragraph, string? next = null)
     {
@@ -144,6 +165,9 @@ internal static partial class BodyBuilder
 
     [GeneratedRegex(@"(?<=^[\p{IsCJKUnifiedIdeographs}、“”《》]{2,20})(?=\d{4}年)")]
     private static partial Regex YearStart();
+
+    [GeneratedRegex(@"^[一二三四五六七八九十]{1,2}是")]
+    private static partial Regex OrdinalSentence();
 
     [GeneratedRegex(@"^(?<marks>#{1,6})\s+(?<text>.*?)\s*#*$")]
     private static partial Regex MarkdownHeading();
