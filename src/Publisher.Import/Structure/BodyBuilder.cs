@@ -41,7 +41,7 @@ internal static partial class BodyBuilder
             var next = NextNonEmpty(prepared, i + 1);
             var open = paragraph is not null && (IsOpen(paragraph) || (wrapWidth > 0 && lastLineLength >= wrapWidth - 1 && !StartsNewItem(line)));
             var heading = HeadingClassifier.Classify(line, next);
-            if (heading is { } h && !(open && h.Level >= 4))
+            if (heading is { } h && !(h.Level >= 4 && (open || EndsListIntro(paragraph))))
             {
                 Flush(blocks, ref paragraph);
                 blocks.Add(new Block(h.Level, InlineRepair.Apply(h.Text)));
@@ -84,6 +84,8 @@ internal static partial class BodyBuilder
         var (width, count) = lengths.GroupBy(l => l).Select(g => (g.Key, g.Count())).OrderByDescending(g => g.Item2).ThenByDescending(g => g.Key).First();
         return width <= MaximumWrapWidth && count * 4 >= lengths.Count ? width : 0;
     }
+
+    private static bool EndsListIntro(string? paragraph) => paragraph is not null && paragraph.Length > 0 && paragraph[^1] is '：' or ':' or '；' or ';';
 
     private static bool StartsNewItem(string line) => HeadingClassifier.Numbering(line) is not null || OrdinalSentence().IsMatch(line);
 
