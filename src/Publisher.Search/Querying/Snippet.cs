@@ -1,4 +1,3 @@
-using System.Net;
 using System.Text;
 
 namespace Publisher.Search.Querying;
@@ -15,17 +14,17 @@ public static class Snippet
     /// <summary>How many characters of context come before the first match.</summary>
     public const int Lead = 20;
 
-    /// <summary>A passage of <paramref name="text"/> around the first of <paramref name="needles"/> (longest first), or its start.</summary>
+    /// <summary>A passage of <paramref name="text"/> around the first occurrence of the longest of <paramref name="needles"/> it contains (they come longest first), or its start.</summary>
     public static string Build(string text, IReadOnlyList<string> needles)
     {
         var lower = text.ToLowerInvariant();
         var first = -1;
         foreach (var needle in needles)
         {
-            var at = lower.IndexOf(needle, StringComparison.Ordinal);
-            if (at >= 0 && (first < 0 || at < first))
+            first = lower.IndexOf(needle, StringComparison.Ordinal);
+            if (first >= 0)
             {
-                first = at;
+                break;
             }
         }
 
@@ -46,16 +45,35 @@ public static class Snippet
             var matched = needles.FirstOrDefault(n => i + n.Length <= end && string.CompareOrdinal(lower, i, n, 0, n.Length) == 0);
             if (matched is not null)
             {
-                html.Append("<mark>").Append(WebUtility.HtmlEncode(text.Substring(i, matched.Length))).Append("</mark>");
+                html.Append("<mark>");
+                Escape(html, text.AsSpan(i, matched.Length));
+                html.Append("</mark>");
                 i += matched.Length;
             }
             else
             {
-                html.Append(WebUtility.HtmlEncode(text[i].ToString()));
+                Escape(html, text.AsSpan(i, 1));
                 i++;
             }
         }
 
         return html.ToString();
+    }
+
+    /// <summary>Escapes the five HTML-special characters and nothing else (as <c>search.js</c> does).</summary>
+    private static void Escape(StringBuilder html, ReadOnlySpan<char> text)
+    {
+        foreach (var c in text)
+        {
+            _ = c switch
+            {
+                '&' => html.Append("&amp;"),
+                '<' => html.Append("&lt;"),
+                '>' => html.Append("&gt;"),
+                '"' => html.Append("&quot;"),
+                '\'' => html.Append("&#39;"),
+                _ => html.Append(c),
+            };
+        }
     }
 }

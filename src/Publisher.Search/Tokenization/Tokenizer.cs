@@ -135,6 +135,7 @@ public static class Tokenizer
             }
         }
 
+        highlights.Add(Normalize(query).Trim());
         return new QueryTerms(
             [.. required.Distinct(StringComparer.Ordinal)],
             [.. pairs.Distinct(StringComparer.Ordinal).Where(p => !required.Contains(p, StringComparer.Ordinal))],
