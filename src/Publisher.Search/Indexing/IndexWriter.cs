@@ -26,9 +26,9 @@ public static class IndexWriter
     /// <summary>Writes the index of <paramref name="documents"/>; a document's id is its position in the list.</summary>
     public static IReadOnlyList<IndexFile> Write(IReadOnlyList<SearchDocument> documents)
     {
-        var analysed = documents.Select(Analyse).ToList();
+        var analysed = documents.AsParallel().AsOrdered().Select(Analyse).ToList();
         var averageBody = analysed.Count == 0 ? 1.0 : Math.Max(1.0, analysed.Average(a => (double)a.BodyLength));
-        var postings = new SortedDictionary<string, List<(int DocId, int Impact)>>(StringComparer.Ordinal);
+        var postings = new Dictionary<string, List<(int DocId, int Impact)>>(StringComparer.Ordinal);
         for (var id = 0; id < analysed.Count; id++)
         {
             var doc = analysed[id];
@@ -46,7 +46,7 @@ public static class IndexWriter
             }
         }
 
-        var entries = postings.Select(p => (Term: p.Key, Weight: IsFacet(p.Key) ? 0 : Idf(documents.Count, p.Value.Count), Postings: PostingCodec.Encode(p.Value))).ToList();
+        var entries = postings.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => (Term: p.Key, Weight: IsFacet(p.Key) ? 0 : Idf(documents.Count, p.Value.Count), Postings: PostingCodec.Encode(p.Value))).ToList();
         var totalChars = entries.Sum(e => (long)e.Term.Length + e.Postings.Length + 8);
         var bits = 0;
         while (bits < IndexLayout.MaxShardBits && (totalChars >> bits) > IndexLayout.TargetShardChars)
@@ -129,7 +129,7 @@ public static class IndexWriter
         yield return IndexLayout.KindFacet + doc.Kind;
     }
 
-    private static void Add(SortedDictionary<string, List<(int, int)>> postings, string term, int id, int impact)
+    private static void Add(Dictionary<string, List<(int, int)>> postings, string term, int id, int impact)
     {
         if (!postings.TryGetValue(term, out var list))
         {
@@ -141,7 +141,7 @@ public static class IndexWriter
 
     private static Analysed Analyse(SearchDocument doc)
     {
-        var counts = new SortedDictionary<string, (int Title, int Meta, int Body)>(StringComparer.Ordinal);
+        var counts = new Dictionary<string, (int Title, int Meta, int Body)>(StringComparer.Ordinal);
         foreach (var term in Tokenizer.IndexTerms(doc.Title))
         {
             var c = counts.GetValueOrDefault(term);
@@ -208,5 +208,5 @@ public static class IndexWriter
         return Encoding.UTF8.GetString(stream.ToArray()) + "\n";
     }
 
-    private sealed record Analysed(SortedDictionary<string, (int Title, int Meta, int Body)> Counts, int BodyLength);
+    private sealed record Analysed(Dictionary<string, (int Title, int Meta, int Body)> Counts, int BodyLength);
 }
