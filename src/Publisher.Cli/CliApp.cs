@@ -21,6 +21,7 @@ internal static class CliApp
         BuildCommand.Create(),
         StatisticsCommand.Create(),
         ImportCommand.Create(),
+        SearchCommand.Create(),
     ];
 
     /// <summary>Builds the root command.</summary>

@@ -1,0 +1,62 @@
+using Publisher.Core.Documents;
+using Publisher.Core.Execution;
+using Publisher.Core.Modules;
+using Publisher.Search.Indexing;
+using Publisher.Site.Model;
+using Publisher.Site.Rendering;
+
+namespace Publisher.Site.Modules;
+
+/// <summary>
+/// Writes the search index of every language (<c>/search/index/</c> for the default language,
+/// <c>/en/search/index/</c> for English) and passes its inputs through. A language indexes the text written in
+/// it: the English index has the English titles, summaries and translations, and the Chinese title of a
+/// document that has no English one.
+/// </summary>
+public sealed class BuildSearchIndex : IModule
+{
+    /// <summary>The index folder under a language's root.</summary>
+    public const string IndexFolder = "search/index/";
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<Document>> ExecuteAsync(IReadOnlyList<Document> inputs, IExecutionContext context)
+    {
+        var site = SiteModelFactory.Create(context);
+        var strings = context.GetService<IReadOnlyDictionary<string, UiStrings>>();
+        var urls = new SiteUrls(site.Options.BasePath, site.Options.DefaultLanguage);
+        var files = new List<Document>(inputs);
+        foreach (var language in site.Options.Languages)
+        {
+            var documents = Documents(site, urls, language, strings[language]);
+            foreach (var file in IndexWriter.Write(documents))
+            {
+                files.Add(new Document { Destination = urls.Prefix(language) + IndexFolder + file.Path, Content = file.Content });
+            }
+        }
+
+        return Task.FromResult<IReadOnlyList<Document>>(files);
+    }
+
+    /// <summary>The documents of one language's index, newest first, standalone pages last.</summary>
+    internal static List<SearchDocument> Documents(SiteModel site, SiteUrls urls, string language, UiStrings t)
+    {
+        var defaultLanguage = site.Options.DefaultLanguage;
+        return [.. site.Documents.Concat(site.Pages).Select(d =>
+        {
+            var version = d.VersionIn(language, defaultLanguage);
+            return new SearchDocument
+            {
+                Url = urls.Link(language, d.Path),
+                Title = d.TitleIn(language, defaultLanguage).Text,
+                Body = version?.PlainText ?? string.Empty,
+                Summary = d.SummaryIn(language, defaultLanguage)?.Text,
+                Office = d.Office?.Id,
+                OfficeName = d.Office?.Name.In(language),
+                Year = d.Item.Year,
+                Kind = d.Item.Kind,
+                KindName = t["kind." + d.Item.Kind],
+                DocNumber = d.Item.DocNumber,
+            };
+        })];
+    }
+}
