@@ -1,0 +1,144 @@
+using System.Net;
+using System.Net.Sockets;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.FileProviders;
+using Microsoft.Extensions.Logging;
+using Microsoft.Playwright;
+using Publisher.Core.Execution;
+using Publisher.Site;
+using Publisher.Testing;
+
+namespace Publisher.Browser.Tests;
+
+/// <summary>
+/// Builds the sample site once, serves it on 127.0.0.1 at a free port (index.html for folders, 404.html with
+/// status 404) and launches Debian's Chromium through Playwright. Never downloads a browser.
+/// </summary>
+public sealed class SiteServerFixture : IAsyncLifetime
+{
+    public const string ChromiumPath = "/usr/bin/chromium";
+
+    private static readonly string[] ChromiumArgs =
+    [
+        "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    ];
+
+    private readonly TempDirectory _temp = new();
+    private WebApplication? _server;
+    private IPlaywright? _playwright;
+
+    /// <summary>The built site (the _site folder).</summary>
+    public string Output => _temp.Combine("_site");
+
+    public BuildResult Result { get; private set; } = null!;
+
+    /// <summary>The server's address, e.g. http://127.0.0.1:41234 (no trailing slash).</summary>
+    public string BaseUrl { get; private set; } = "";
+
+    public IBrowser Browser { get; private set; } = null!;
+
+    /// <summary>Where screenshots go; printed once so a person can find them.</summary>
+    public string ScreenshotFolder { get; } = Path.Combine(AppContext.BaseDirectory, "TestResults", "screenshots");
+
+    public string Url(string path) => BaseUrl + path;
+
+    public async Task InitializeAsync()
+    {
+        var config = SampleSite.CopyTo(_temp);
+        Result = await SiteBuilder.BuildAsync(new SiteBuilder.Request(config, Output));
+        if (!File.Exists(Path.Combine(Output, "index.html")))
+        {
+            throw new InvalidOperationException("PUB0601: the sample site did not build: " + string.Join(Environment.NewLine, Result.Diagnostics));
+        }
+
+        await StartServerAsync();
+
+        if (!File.Exists(ChromiumPath))
+        {
+            // Locally and in CI alike this fails (never skips): the suite is the proof of accessibility.
+            var where = Environment.GetEnvironmentVariable("CI") is { Length: > 0 } ? "CI" : "this machine";
+            throw new InvalidOperationException(
+                $"PUB0600: Chromium not found at {ChromiumPath} on {where}. Install it with: sudo apt-get install -y chromium " +
+                "(never run 'playwright install').");
+        }
+
+        _playwright = await Playwright.CreateAsync();
+        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = ChromiumPath,
+            Headless = true,
+            Args = ChromiumArgs,
+        });
+        Directory.CreateDirectory(ScreenshotFolder);
+        Console.WriteLine("Screenshots: " + ScreenshotFolder);
+    }
+
+    /// <summary>A new page in a fresh context at the given viewport width.</summary>
+    public async Task<IPage> NewPageAsync(int width = 1280, int height = 900, string? media = null)
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            ViewportSize = new ViewportSize { Width = width, Height = height },
+            ReducedMotion = ReducedMotion.Reduce,
+        });
+        var page = await context.NewPageAsync();
+        if (media == "print")
+        {
+            await page.EmulateMediaAsync(new PageEmulateMediaOptions { Media = Media.Print });
+        }
+
+        return page;
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (Browser is not null)
+        {
+            await Browser.CloseAsync();
+        }
+
+        _playwright?.Dispose();
+        if (_server is not null)
+        {
+            await _server.StopAsync();
+            await _server.DisposeAsync();
+        }
+
+        _temp.Dispose();
+    }
+
+    private async Task StartServerAsync()
+    {
+        var port = FreePort();
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = Output, WebRootPath = Output });
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
+        var app = builder.Build();
+        var files = new PhysicalFileProvider(Output);
+        app.UseDefaultFiles(new DefaultFilesOptions { FileProvider = files });
+        app.UseStaticFiles(new StaticFileOptions { FileProvider = files, ServeUnknownFileTypes = true });
+        app.Run(async context =>
+        {
+            context.Response.StatusCode = StatusCodes.Status404NotFound;
+            context.Response.ContentType = "text/html; charset=utf-8";
+            var notFound = Path.Combine(Output, "404.html");
+            if (File.Exists(notFound))
+            {
+                await context.Response.SendFileAsync(notFound);
+            }
+        });
+        await app.StartAsync();
+        _server = app;
+        BaseUrl = $"http://127.0.0.1:{port}";
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
