@@ -105,6 +105,7 @@ public sealed class SiteServerFixture : IAsyncLifetime
             ViewportSize = new ViewportSize { Width = width, Height = height },
             ReducedMotion = ReducedMotion.Reduce,
         });
+        context.SetDefaultTimeout(120_000);
         var page = await context.NewPageAsync();
         if (media == "print")
         {
