@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using Microsoft.Playwright;
 
 namespace Publisher.Browser.Tests;
 
@@ -137,13 +138,18 @@ public sealed class KeyboardTests(SiteServerFixture site)
             onSwitch = await page.EvaluateAsync<bool>("() => document.activeElement.closest('.language-switch') !== null");
         }
 
+        var focusedHref = await page.EvaluateAsync<string>("() => document.activeElement.getAttribute('href')");
         await page.Keyboard.PressAsync("Enter");
-        await page.WaitForURLAsync(site.Url(counterpart));
+        await page.WaitForFunctionAsync("p => location.pathname === p && document.readyState === 'complete'", counterpart,
+            new PageWaitForFunctionOptions { Timeout = 30_000 });
+        var landed = new Uri(page.Url).AbsolutePath;
         var lang = await page.GetAttributeAsync("html", "lang");
         await page.Context.CloseAsync();
 
         // Then
         Assert.True(onSwitch, "the language switch must be among the first tab stops");
+        Assert.Equal(counterpart, focusedHref);
+        Assert.Equal(counterpart, landed);
         Assert.Equal(language == "en" ? "zh-CN" : "en", lang);
     }
 }
