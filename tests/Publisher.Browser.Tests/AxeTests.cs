@@ -29,7 +29,9 @@ public sealed class AxeTests(SiteServerFixture site, ITestOutputHelper output)
         }
 
         // Then
-        output.WriteLine($"axe: {paths.Count} pages, {rules.Count} rules ({string.Join(", ", Tags)})");
+        var summary = $"axe: {paths.Count} pages, {rules.Count} rules ({string.Join(", ", Tags)})";
+        output.WriteLine(summary);
+        Console.WriteLine(summary);
         Assert.True(paths.Count >= 30, $"expected the whole sample site, found {paths.Count} pages");
         Assert.True(problems.Length == 0, "PUB0610: axe violations:" + Environment.NewLine + problems);
     }
