@@ -21,7 +21,7 @@ public sealed class SiteServerFixture : IAsyncLifetime
     public const string ChromiumPath = "/usr/bin/chromium";
 
     /// <summary>A test-only document with a wide table (the sample reports have none), added to the copy.</summary>
-    public const string WideTablePath = "yuepu/2021/disclosure-annual-report/";
+    public const string WideTablePath = "yuepu/2021/browser-wide-table/";
 
     private static readonly string[] ChromiumArgs =
     [
@@ -68,7 +68,7 @@ public sealed class SiteServerFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         var config = SampleSite.CopyTo(_temp);
-        _temp.Write("content/yuepu/2021/disclosure-annual-report.md", WideTableDocument);
+        _temp.Write("content/yuepu/2021/browser-wide-table.md", WideTableDocument);
         Result = await SiteBuilder.BuildAsync(new SiteBuilder.Request(config, Output));
         if (!File.Exists(Path.Combine(Output, "index.html")))
         {
@@ -160,8 +160,8 @@ public sealed class SiteServerFixture : IAsyncLifetime
 
     private const string WideTableDocument = """
         ---
-        title: 2021年月浦镇政府信息公开工作年度报告（浏览器测试用）
-        kind: disclosure-annual-report
+        title: 宽表格示例（浏览器测试用）
+        kind: notice
         office: yuepu
         year: 2021
         issued: 2022-01-20
