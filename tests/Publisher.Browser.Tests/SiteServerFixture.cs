@@ -20,6 +20,9 @@ public sealed class SiteServerFixture : IAsyncLifetime
 {
     public const string ChromiumPath = "/usr/bin/chromium";
 
+    /// <summary>A test-only document with a wide table (the sample reports have none), added to the copy.</summary>
+    public const string WideTablePath = "yuepu/2021/browser-wide-table/";
+
     private static readonly string[] ChromiumArgs =
     [
         "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -48,6 +51,27 @@ public sealed class SiteServerFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         var config = SampleSite.CopyTo(_temp);
+    /// <summary>Every HTML page of the built site as a URL path ("/", "/en/offices/", "/404.html").</summary>
+    public IReadOnlyList<string> AllPagePaths() =>
+        Directory.EnumerateFiles(Output, "*.html", SearchOption.AllDirectories)
+            .Select(f => "/" + Path.GetRelativePath(Output, f).Replace('\\', '/'))
+            .Select(p => p.EndsWith("/index.html", StringComparison.Ordinal) ? p[..^"index.html".Length] : p)
+            .Order(StringComparer.Ordinal)
+            .ToList();
+
+    /// <summary>Opens a page and waits until it has loaded, fonts included.</summary>
+    public async Task<IPage> OpenAsync(string path, int width = 1280, int height = 900, string? media = null)
+    {
+        var page = await NewPageAsync(width, height, media);
+        await page.GotoAsync(Url(path), new PageGotoOptions { WaitUntil = WaitUntilState.Load });
+        await page.EvaluateAsync("() => document.fonts.ready");
+        return page;
+    }
+
+    public async Task InitializeAsync()
+    {
+        var config = SampleSite.CopyTo(_temp);
+        _temp.Write("content/yuepu/2021/browser-wide-table.md", WideTableDocument);
         Result = await SiteBuilder.BuildAsync(new SiteBuilder.Request(config, Output));
         if (!File.Exists(Path.Combine(Output, "index.html")))
         {
@@ -84,6 +108,7 @@ public sealed class SiteServerFixture : IAsyncLifetime
             ViewportSize = new ViewportSize { Width = width, Height = height },
             ReducedMotion = ReducedMotion.Reduce,
         });
+        context.SetDefaultTimeout(120_000);
         var page = await context.NewPageAsync();
         if (media == "print")
         {
@@ -125,6 +150,8 @@ public sealed class SiteServerFixture : IAsyncLifetime
             context.Response.StatusCode = StatusCodes.Status404NotFound;
             context.Response.ContentType = "text/html; charset=utf-8";
             var notFound = Path.Combine(Output, "404.html");
+            var english = context.Request.Path.StartsWithSegments("/en");
+            var notFound = Path.Combine(Output, english ? "en" : "", "404.html");
             if (File.Exists(notFound))
             {
                 await context.Response.SendFileAsync(notFound);
@@ -134,6 +161,25 @@ public sealed class SiteServerFixture : IAsyncLifetime
         _server = app;
         BaseUrl = $"http://127.0.0.1:{port}";
     }
+
+    private const string WideTableDocument = """
+        ---
+        title: 宽表格示例（浏览器测试用）
+        kind: notice
+        office: yuepu
+        year: 2021
+        issued: 2022-01-20
+        ---
+        ## 四、政府信息公开行政复议、行政诉讼情况
+
+        | 复议维持 | 复议纠正 | 复议其他结果 | 复议尚未审结 | 复议总计 | 直诉维持 | 直诉纠正 | 直诉其他结果 | 直诉尚未审结 | 直诉总计 | 复议后诉维持 | 复议后诉纠正 | 复议后诉其他结果 | 复议后诉尚未审结 | 复议后诉总计 |
+        |---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|
+        | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |
+
+        ## 五、存在的主要问题及改进情况
+
+        本表仅用于检验宽表格在窄屏上于自身区域内横向滚动。
+        """;
 
     private static int FreePort()
     {
