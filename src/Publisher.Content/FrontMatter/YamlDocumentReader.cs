@@ -26,11 +26,20 @@ public static class YamlDocumentReader
         }
         catch (YamlException ex)
         {
+            var lines = yaml.Split('\n');
             var line = (int)ex.Start.Line + lineOffset;
             var column = (int)ex.Start.Column;
-            var sourceLine = yaml.Split('\n').ElementAtOrDefault((int)ex.Start.Line - 1) ?? string.Empty;
+            var reason = ex.InnerException?.Message ?? ex.Message;
+            if (reason.Contains("tab", StringComparison.OrdinalIgnoreCase) && Array.FindIndex(lines, l => l.TrimStart(' ').StartsWith('\t')) is var tabbed and >= 0)
+            {
+                // YamlDotNet reports the start of the enclosing mapping; point at the line that holds the tab.
+                (line, column) = (tabbed + firstLine, lines[tabbed].IndexOf('\t', StringComparison.Ordinal) + 1);
+            }
+
+            var sourceLine = lines.ElementAtOrDefault(line - firstLine) ?? string.Empty;
             var (message, hint) = Explain(ex, sourceLine);
-            throw new ContentException("PUB0110", new SourceSpan(file, line, column), message, hint);
+            var code = reason.Contains("Duplicate key", StringComparison.OrdinalIgnoreCase) ? "PUB0111" : "PUB0110";
+            throw new ContentException(code, new SourceSpan(file, line, column), message, hint);
         }
         catch (InvalidOperationException)
         {

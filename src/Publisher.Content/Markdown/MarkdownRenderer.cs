@@ -44,12 +44,15 @@ public sealed class MarkdownRenderer
             .ToImmutableArray();
 
         var html = RenderHtml(document, tableLabel);
-        if (NeedsSanitizing(document))
+        var removed = new List<string>();
+        var at = (0, 0);
+        if (FirstUnsafeNode(document) is { } node)
         {
-            html = CreateSanitizer().Sanitize(html);
+            html = CreateSanitizer(removed).Sanitize(html);
+            at = (node.Line, node.Column);
         }
 
-        return new RenderedMarkdown(html, headings, RenderPlainText(document));
+        return new RenderedMarkdown(html, headings, RenderPlainText(document)) { Removed = [.. removed.Distinct()], RemovedAt = at };
     }
 
     private static string RenderHtml(MarkdownDocument document, string tableLabel)
@@ -73,12 +76,16 @@ public sealed class MarkdownRenderer
         return writer.ToString().Trim();
     }
 
-    private static bool NeedsSanitizing(MarkdownDocument document) =>
-        document.Descendants<HtmlBlock>().Any() ||
-        document.Descendants<HtmlInline>().Any() ||
-        document.Descendants<HtmlEntityInline>().Any() ||
-        document.Descendants<LinkInline>().Any(link => !IsSafeUrl(link.Url)) ||
-        document.Descendants<AutolinkInline>().Any(link => !IsSafeUrl(link.Url));
+    /// <summary>The first raw HTML or unusual link (in source order), or null when the body needs no sanitizing.</summary>
+    private static MarkdownObject? FirstUnsafeNode(MarkdownDocument document) =>
+        document.Descendants<HtmlBlock>().Cast<MarkdownObject>()
+            .Concat(document.Descendants<HtmlInline>())
+            .Concat(document.Descendants<HtmlEntityInline>())
+            .Concat(document.Descendants<LinkInline>().Where(link => !IsSafeUrl(link.Url)))
+            .Concat(document.Descendants<AutolinkInline>().Where(link => !IsSafeUrl(link.Url)))
+            .OrderBy(n => n.Line)
+            .ThenBy(n => n.Column)
+            .FirstOrDefault();
 
     private static bool IsSafeUrl(string? url)
     {
@@ -92,9 +99,13 @@ public sealed class MarkdownRenderer
         return colon < 0 || (slash >= 0 && slash < colon) || SafeSchemes.Contains(url[..colon], StringComparer.OrdinalIgnoreCase);
     }
 
-    private HtmlSanitizer CreateSanitizer()
+    private HtmlSanitizer CreateSanitizer(List<string> removed)
     {
         var sanitizer = new HtmlSanitizer();
+        sanitizer.RemovingTag += (_, e) => removed.Add($"<{e.Tag.LocalName}>");
+        sanitizer.RemovingAttribute += (_, e) => removed.Add($"{e.Attribute.Name}=\"{Shorten(e.Attribute.Value)}\" on <{e.Tag.LocalName}>");
+        sanitizer.RemovingStyle += (_, e) => removed.Add($"style {e.Style.Name}");
+        sanitizer.RemovingAtRule += (_, e) => removed.Add("a CSS @-rule");
         sanitizer.AllowedAttributes.Add("id");
         sanitizer.AllowedAttributes.Add("class");
         sanitizer.AllowedAttributes.Add("role");
@@ -117,6 +128,7 @@ public sealed class MarkdownRenderer
                       src.Scheme == Uri.UriSchemeHttps &&
                       _iframeHosts.Contains(src.Host, StringComparer.OrdinalIgnoreCase)))
                 {
+                    removed.Add($"<iframe src=\"{Shorten(iframe.GetAttribute("src") ?? string.Empty)}\"> (host not in iframeHosts)");
                     iframe.Remove();
                 }
             };
@@ -124,4 +136,6 @@ public sealed class MarkdownRenderer
 
         return sanitizer;
     }
+
+    private static string Shorten(string value) => value.Length <= 40 ? value : value[..40] + "…";
 }

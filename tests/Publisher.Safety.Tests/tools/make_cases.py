@@ -33,7 +33,7 @@ def err(code, file, line, column, message, severity="error"):
 def doc(slug): return DOC.format(slug=slug)
 
 # --- YAML ---
-case("yaml-duplicate-key", {doc("dup"): fm(GOOD + ["title: 又一个标题"])}, err("PUB0111", doc("dup"), 7, 1, "'title' appears twice"), "a key written twice")
+case("yaml-duplicate-key", {doc("dup"): fm(GOOD + ["title: 又一个标题"])}, err("PUB0111", doc("dup"), 7, 1, "appears twice"), "a key written twice")
 case("yaml-wrong-type-year", {doc("year-text"): fm(with_(year="twenty"))}, err("PUB0123", doc("year-text"), 5, 7, "whole number"), "year is not a number")
 case("yaml-wrong-type-title-list", {doc("title-list"): fm(with_(title="[甲, 乙]"))}, err("PUB0121", doc("title-list"), 2, 8, "single text value"), "title is a list")
 case("yaml-wrong-type-attachments", {doc("attach-text"): fm(GOOD + ["attachments: report.pdf"])}, err("PUB0127", doc("attach-text"), 7, 14, "must be a list"), "attachments is text, not a list")
@@ -93,16 +93,21 @@ case("case-only-collision", {doc("report-a"): fm(GOOD), "content/zhangmiao/2020/
 case("translation-without-original", {"content/zhangmiao/2020/orphan.en.md": fm(["title: Orphan"])}, err("PUB0151", "content/zhangmiao/2020/orphan.en.md", 2, 8, "has no original"), "an English file without its Chinese original")
 
 # --- HTML and script ---
-def html_case(name, body, desc, fields=None):
-    case(name, {doc(name): fm(fields or GOOD, body=body)}, err("PUB0902", doc(name), 0, 0, "removed", "warning"), desc)
-html_case("html-script", "正文。\n\n<script>alert('x')</script>\n", "a script element")
-html_case("html-onerror", "正文 <img src=\"x.png\" onerror=\"alert('x')\"> 后文。\n", "an onerror handler")
-html_case("html-javascript-link", "[点我](javascript:alert('x')) 和 <a href=\"JaVaScRiPt:alert(1)\">这里</a>\n", "javascript: links")
-html_case("html-iframe-unknown-host", "<iframe src=\"https://evil.example/\"></iframe>\n", "an iframe from a host not in the settings")
-html_case("html-svg-script", "<svg><script>alert(1)</script><a xlink:href=\"javascript:alert(1)\"><text>x</text></a></svg>\n", "an svg with script inside")
-html_case("html-data-url", "<a href=\"data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==\">x</a> <object data=\"data:text/html,x\"></object>\n", "data: URLs and object")
-html_case("html-style-expression", "<p style=\"width: expression(alert(1))\">文字</p>\n\n<style>body{background:url(javascript:alert(1))}</style>\n", "style attributes and elements")
-html_case("html-form-and-meta", "<form action=\"https://evil.example/\"><input name=\"p\"></form>\n\n<meta http-equiv=\"refresh\" content=\"0;url=https://evil.example/\">\n", "a form and a meta refresh")
+def html_case(name, body, desc, line=8, column=1, removed="removed"):
+    case(name, {doc(name): fm(GOOD, body=body)}, err("PUB0902", doc(name), line, column, removed, "warning"), desc)
+html_case("html-script", "正文。\n\n<script>alert('x')</script>\n", "a script element", line=10, removed="<script>")
+html_case("html-onerror", "正文 <img src=\"x.png\" onerror=\"alert('x')\"> 后文。\n", "an onerror handler", column=4, removed="onerror=")
+html_case("html-javascript-link", "[点我](javascript:alert('x')) 和 <a href=\"JaVaScRiPt:alert(1)\">这里</a>\n", "javascript: links", removed="href=\"JaVaScRiPt:alert(1)\"")
+html_case("html-iframe-unknown-host", "<iframe src=\"https://evil.example/\"></iframe>\n", "an iframe from a host not in the settings", removed="<iframe>")
+html_case("html-svg-script", "<svg><script>alert(1)</script><a xlink:href=\"javascript:alert(1)\"><text>x</text></a></svg>\n", "an svg with script inside", removed="<script>")
+html_case("html-data-url", "<a href=\"data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==\">x</a> <object data=\"data:text/html,x\"></object>\n", "data: URLs and object", removed="<object>")
+html_case("html-style-expression", "<p style=\"width: expression(alert(1))\">文字</p>\n\n<style>body{background:url(javascript:alert(1))}</style>\n", "style attributes and elements", removed="<style>")
+html_case("html-form-and-meta", "<form action=\"https://evil.example/\"><input name=\"p\"></form>\n\n<meta http-equiv=\"refresh\" content=\"0;url=https://evil.example/\">\n", "a form and a meta refresh", removed="<form>, <meta>")
+html_case("html-entity-javascript", "<a href=\"&#x6A;avascript&colon;alert(1)\">x</a>\n", "a javascript: link hidden behind character references", removed="href=")
+html_case("html-base-embed", "<base href=\"https://evil.example/\">\n<embed src=\"x.swf\">\n", "base and embed elements", removed="<base>")
+html_case("html-details-ontoggle", "<details open ontoggle=\"alert(1)\"><summary>x</summary></details>\n", "an ontoggle handler", removed="ontoggle=")
+html_case("html-mxss-noscript", "<noscript><p title=\"</noscript><img src=x onerror=alert(1)>\"></noscript>\n", "mutation XSS through noscript", removed="<noscript>")
+html_case("html-markdown-image-javascript", "![图](javascript:alert(1))\n\n[链接](vbscript:msgbox(1))\n", "Markdown image and link with script URLs", removed="vbscript:")
 case("metadata-payloads", {doc("payload"): fm(with_(title="'</script><script>alert(1)</script>'", summary="'\"><img src=x onerror=alert(1)>'", doc_number="'<b onmouseover=alert(1)>'", signer="'javascript:alert(1)'"))}, None, "script payloads in title, summary and other fields come out as text everywhere")
 case("office-name-payload", {"content/offices/evil.yml": "id: evil\nname: { zh-CN: '</title><script>alert(1)</script>', en: '\"><svg onload=alert(1)>' }\nshort_name: { zh-CN: '<img src=x onerror=alert(1)>', en: Evil }\ndistrict: { zh-CN: 普陀区, en: Putuo District }\nkind: subdistrict\nwebsite: 'javascript:alert(1)'\n", "content/evil/2021/report.md": fm(["title: 报告", "kind: annual-report", "office: evil", "year: 2021", "issued: 2021-12-03"])}, None, "script payloads in an office record come out as text everywhere")
 
