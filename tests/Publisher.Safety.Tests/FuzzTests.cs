@@ -66,6 +66,50 @@ public sealed class FuzzTests
         Gen.String[Gen.Char, 0, 400]
             .Sample(markdown => TimeBoxed(() => CheckRenderedHtml(markdown)), iter: 1500, threads: 1, print: Escape);
 
+    [Theory]
+    [InlineData("> ", 20000, "x")]
+    [InlineData("[", 100000, "x")]
+    [InlineData("*", 100000, "x")]
+    [InlineData("<div>", 50000, "x")]
+    [InlineData("<div>", 900, "<img src=x onerror=alert(1)>")]
+    [InlineData("<svg>", 900, "<script>alert(1)</script>")]
+    [InlineData("<table><tr><td>", 900, "x")]
+    [InlineData("<a href=\"#\">", 50000, "x")]
+    [InlineData("<svg>", 30000, "<script>alert(1)</script>")]
+    [InlineData("- ", 20000, "x")]
+    [InlineData("1. ", 20000, "x")]
+    [InlineData("`", 100000, "x")]
+    [InlineData("![", 50000, "x")]
+    [InlineData("|a", 20000, "\n|-|\n")]
+    public void Should_Render_Pathological_Nesting_Within_The_Time_Box(string unit, int count, string tail)
+    {
+        // Given
+        var markdown = string.Concat(Enumerable.Repeat(unit, count)) + tail;
+
+        // When
+        void Render() => CheckRenderedHtml(markdown);
+
+        // Then
+        TimeBoxed(Render);
+    }
+
+    [Theory]
+    [InlineData("a: ", 5000)]
+    [InlineData("- ", 5000)]
+    [InlineData("[", 50000)]
+    [InlineData("{a: ", 20000)]
+    public void Should_Refuse_Pathological_Yaml_Nesting_With_A_Content_Error(string unit, int count)
+    {
+        // Given
+        var text = "---\ntitle: " + string.Concat(Enumerable.Repeat(unit, count)) + "x\n---\n";
+
+        // When
+        void Parse() => ParseDocument(Encoding.UTF8.GetBytes(text));
+
+        // Then
+        TimeBoxed(Parse);
+    }
+
     private static void ParseDocument(byte[] bytes)
     {
         try
@@ -89,7 +133,17 @@ public sealed class FuzzTests
 
     private static void CheckRenderedHtml(string markdown)
     {
-        var html = Renderer.Render(markdown).Html;
+        string html;
+        try
+        {
+            html = Renderer.Render(markdown).Html;
+        }
+        catch (ContentException ex)
+        {
+            Assert.Equal("PUB0905", ex.Diagnostic.Code);
+            return;
+        }
+
         var problems = ScriptVectors.InDocument(html, ["player.example.gov.cn"], fragment: true);
         Assert.True(problems.Count == 0, string.Join("; ", problems) + "\nHTML: " + html);
 

@@ -8,6 +8,8 @@ using Markdig.Renderers.Html;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
 using Publisher.Content.Configuration;
+using Publisher.Core.Diagnostics;
+using SourceSpan = Publisher.Core.Diagnostics.SourceSpan;
 
 namespace Publisher.Content.Markdown;
 
@@ -17,7 +19,7 @@ namespace Publisher.Content.Markdown;
 /// emphasis, and no typographic quote replacement. Raw HTML and unusual link schemes go through HtmlSanitizer's
 /// allowlist; a body with neither is safe as Markdig writes it and skips that DOM parse.
 /// </summary>
-public sealed class MarkdownRenderer
+public sealed partial class MarkdownRenderer
 {
     private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder()
         .UsePipeTables()
@@ -28,7 +30,13 @@ public sealed class MarkdownRenderer
         .UseListExtras()
         .Build();
 
+    private const int MaxHtmlDepth = 1000;
+
     private static readonly string[] SafeSchemes = ["http", "https", "mailto", "tel"];
+
+    // Elements that never hold others, or close themselves implicitly, so they cannot nest without a container.
+    private static readonly HashSet<string> VoidOrSelfClosing =
+        ["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr", "param", "p", "li", "dt", "dd", "td", "th", "tr", "option"];
 
     private readonly ImmutableArray<string> _iframeHosts;
 
@@ -36,9 +44,31 @@ public sealed class MarkdownRenderer
     public MarkdownRenderer(SiteOptions options) => _iframeHosts = options.IframeHosts;
 
     /// <summary>Renders a body. <paramref name="tableLabel"/> names tables that have no heading above them.</summary>
-    public RenderedMarkdown Render(string markdown, string tableLabel = "Table")
+    /// <param name="markdown">The Markdown body.</param>
+    /// <param name="tableLabel">The accessible name of tables without a heading above them.</param>
+    /// <param name="bodyStart">Where the body starts in its file, for errors.</param>
+    /// <exception cref="ContentException">The body is nested too deeply to render safely.</exception>
+    public RenderedMarkdown Render(string markdown, string tableLabel = "Table", SourceSpan? bodyStart = null)
     {
-        var document = Markdig.Markdown.Parse(markdown, Pipeline);
+        MarkdownDocument document;
+        try
+        {
+            document = Markdig.Markdown.Parse(markdown, Pipeline);
+        }
+        catch (ArgumentException ex) when (ex.Message.Contains("nested", StringComparison.OrdinalIgnoreCase))
+        {
+            // Markdig's own depth limit (runaway '>' quote markers, list markers or brackets).
+            throw TooDeep(bodyStart, "Markdown elements");
+        }
+
+        var depth = RawHtmlDepth(document);
+        if (depth.Depth > MaxHtmlDepth)
+        {
+            // AngleSharp (behind HtmlSanitizer) walks the tree recursively and checks scope per tag, so absurd nesting
+            // would take minutes or overflow the stack; no real report nests HTML this deep.
+            throw TooDeep(bodyStart is { } start ? start with { Line = start.Line + depth.Line } : null, "raw HTML elements");
+        }
+
         var headings = document.Descendants<HeadingBlock>()
             .Select(h => new Heading(h.Level, h.GetAttributes().Id ?? string.Empty, MarkdownText.Of(h)))
             .ToImmutableArray();
@@ -54,6 +84,42 @@ public sealed class MarkdownRenderer
 
         return new RenderedMarkdown(html, headings, RenderPlainText(document)) { Removed = [.. removed.Distinct()], RemovedAt = at };
     }
+
+    private static ContentException TooDeep(SourceSpan? location, string what) => new(
+        "PUB0905",
+        location ?? new SourceSpan("(markdown)"),
+        $"{what} are nested too deeply; the page cannot be rendered safely.",
+        "Look for a runaway run of '>' quote markers, list markers, brackets or unclosed HTML tags, and remove it.");
+
+    /// <summary>A quick upper estimate of how deeply the raw HTML nests, and the 0-based line of the deepest block.</summary>
+    private static (int Depth, int Line) RawHtmlDepth(MarkdownDocument document)
+    {
+        var html = document.Descendants<HtmlBlock>().Select(b => (Text: b.Lines.ToString(), b.Line))
+            .Concat(document.Descendants<HtmlInline>().Select(i => (Text: i.Tag, i.Line)));
+        int depth = 0, max = 0, line = 0;
+        foreach (var (text, at) in html)
+        {
+            foreach (System.Text.RegularExpressions.Match tag in TagPattern().Matches(text))
+            {
+                var name = tag.Groups[2].Value.ToLowerInvariant();
+                if (VoidOrSelfClosing.Contains(name) || tag.Groups[3].Value == "/")
+                {
+                    continue;
+                }
+
+                depth = tag.Groups[1].Value == "/" ? Math.Max(0, depth - 1) : depth + 1;
+                if (depth > max)
+                {
+                    (max, line) = (depth, at);
+                }
+            }
+        }
+
+        return (max, line);
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex("<(/?)([a-zA-Z][a-zA-Z0-9-]*)[^<>]*?(/?)>")]
+    private static partial System.Text.RegularExpressions.Regex TagPattern();
 
     private static string RenderHtml(MarkdownDocument document, string tableLabel)
     {

@@ -15,10 +15,10 @@ public sealed class RenderMarkdown : SyncModule
     {
         var renderer = context.GetService<MarkdownRenderer>();
         var item = input.GetRequired<ContentItem>(ContentKeys.Item);
-        var rendered = renderer.Render(input.Content, item.Language == "en" ? "Table" : "表格");
+        var bodyLine = input.Get<int>(ContentKeys.BodyLine);
+        var rendered = renderer.Render(input.Content, item.Language == "en" ? "Table" : "表格", new SourceSpan(input.Source, bodyLine));
         if (rendered.Removed.Length > 0)
         {
-            var bodyLine = input.Get<int>(ContentKeys.BodyLine);
             context.Diagnostics.Warning(
                 "PUB0902",
                 new SourceSpan(input.Source, bodyLine + rendered.RemovedAt.Line, rendered.RemovedAt.Column + 1),

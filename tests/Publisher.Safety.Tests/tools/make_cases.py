@@ -119,6 +119,8 @@ case("binary-file", {doc("binary"): bytes([0x25, 0x50, 0x44, 0x46, 0x2d, 0x31, 0
 case("date-wrong-format", {doc("date-format"): fm(with_(issued="12/03/2020"))}, err("PUB0124", doc("date-format"), 6, 9, "not a real date"), "a date not written yyyy-mm-dd")
 case("year-out-of-range", {doc("year-big"): fm(with_(year="99999999999999999999"))}, err("PUB0123", doc("year-big"), 5, 7, "whole number"), "a year too large for any number type")
 case("title-empty", {doc("title-empty"): fm(with_(title="''"))}, err("PUB0130", doc("title-empty"), 2, 1, "missing or empty"), "an empty title")
+case("markdown-deep-nesting", {doc("deep-quote"): fm(GOOD, body="> " * 5000 + "x\n")}, err("PUB0905", doc("deep-quote"), 8, 0, "nested too deeply"), "5,000 nested quote markers")
+case("html-deep-nesting", {doc("deep-div"): fm(GOOD, body="正文。\n\n" + "<div>" * 3000 + "x\n")}, err("PUB0905", doc("deep-div"), 10, 0, "nested too deeply"), "3,000 nested div elements")
 
 shutil.rmtree(ROOT, ignore_errors=True)
 for name, files, expect, description, generate in cases:
