@@ -1,3 +1,5 @@
+using Publisher.Content.Configuration;
+using Publisher.Content.Markdown;
 using Publisher.Site;
 using Publisher.Testing;
 
@@ -29,6 +31,23 @@ public sealed class SecurityPolicyTests
             .SelectMany(page => ScriptVectors.InDocument(File.ReadAllText(page)).Select(p => $"{Path.GetRelativePath(temp.Path, page)}: {p}"))
             .ToList();
         Assert.True(problems.Count == 0, string.Join('\n', problems.Take(20)));
+    }
+
+    [Fact]
+    public void Should_Render_Aligned_And_Grid_Tables_Without_Style_Attributes()
+    {
+        // Given: a pipe table with aligned columns and a grid table (Markdig writes widths and alignment as style=).
+        var renderer = new MarkdownRenderer(new SiteOptions());
+        const string Markdown = "| 项目 | 数量 | 说明 |\n|:-----|-----:|:----:|\n| 规章 | 12 | 无 |\n\n+-----+-----+\n| a   | b   |\n+=====+=====+\n| 1   | 2   |\n+-----+-----+\n";
+
+        // When
+        var html = renderer.Render(Markdown).Html;
+
+        // Then
+        Assert.Empty(ScriptVectors.InDocument(html, fragment: true));
+        Assert.Contains("<td class=\"align-right\">12</td>", html, StringComparison.Ordinal);
+        Assert.Contains("<th class=\"align-center\">说明</th>", html, StringComparison.Ordinal);
+        Assert.Equal(2, html.Split("<table>").Length - 1);
     }
 
     [Fact]
