@@ -15,6 +15,9 @@ internal static class CliApp
     /// <summary>Exit code for a usage error (unknown option, missing argument).</summary>
     public const int UsageError = 2;
 
+    /// <summary>Exit code when the build stopped for a reason other than content (file system, a bug).</summary>
+    public const int UnexpectedFailure = 3;
+
     /// <summary>Every command, in the order <c>--help</c> lists them.</summary>
     private static IEnumerable<Command> Commands() =>
     [

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Publisher.Core.Diagnostics;
+using Publisher.Core.Execution;
 using Publisher.Site;
 
 namespace Publisher.Cli.Commands;
@@ -20,7 +21,24 @@ internal static class BuildCommand
             var outputWriter = parse.InvocationConfiguration.Output;
             var errorWriter = parse.InvocationConfiguration.Error;
             var request = new SiteBuilder.Request(parse.GetValue(config)!, parse.GetValue(output), parse.GetValue(baseUrl), parse.GetValue(parallelism));
-            var result = await SiteBuilder.BuildAsync(request, cancellationToken).ConfigureAwait(false);
+            BuildResult result;
+            try
+            {
+                result = await SiteBuilder.BuildAsync(request, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // Failures outside any module (output folder, file system) get one located line, not a stack trace.
+                var failure = new Diagnostic(
+                    DiagnosticSeverity.Error,
+                    "PUB0903",
+                    new SourceSpan(request.ConfigPath),
+                    $"the build stopped: {ex.GetType().Name}: {ex.Message}",
+                    "Nothing was published and the previous site is as it was. Check that the output folder (and its parent) can be written; if the message names no file, please report it as a bug.");
+                await DiagnosticPrinter.PrintAsync([failure], errorWriter).ConfigureAwait(false);
+                return CliApp.UnexpectedFailure;
+            }
+
             await DiagnosticPrinter.PrintAsync(result.Diagnostics, errorWriter).ConfigureAwait(false);
             if (!result.Succeeded)
             {

@@ -29,6 +29,13 @@ public static class OfficeParser
         var shortName = fields.Localized("short_name", languages);
         var district = fields.Localized("district", languages, required: true);
         var kind = fields.Choice("kind", Kinds, required: true);
+        var website = fields.String("website");
+        if (website is not null && !(Uri.TryCreate(website, UriKind.Absolute, out var url) && (url.Scheme == Uri.UriSchemeHttps || url.Scheme == Uri.UriSchemeHttp)))
+        {
+            // Templates may link it; a javascript: or data: address there would run script.
+            fields.ErrorAt("website", "PUB0904", $"'website' must be a web address starting with https:// or http://, not '{website}'.", "Write the office's home page, e.g. website: https://www.shpt.gov.cn/");
+        }
+
         var office = new Office
         {
             Id = expectedId,
@@ -37,7 +44,7 @@ public static class OfficeParser
             District = new LocalizedText(district ?? ImmutableSortedDictionary<string, string>.Empty),
             Kind = kind ?? string.Empty,
             Parent = fields.String("parent"),
-            Website = fields.String("website"),
+            Website = website,
             Source = source,
         };
 

@@ -22,15 +22,25 @@ public static class YamlDocumentReader
         var stream = new YamlStream();
         try
         {
+            CheckDepth(yaml, file, lineOffset);
             stream.Load(new StringReader(yaml));
         }
         catch (YamlException ex)
         {
+            var lines = yaml.Split('\n');
             var line = (int)ex.Start.Line + lineOffset;
             var column = (int)ex.Start.Column;
-            var sourceLine = yaml.Split('\n').ElementAtOrDefault((int)ex.Start.Line - 1) ?? string.Empty;
+            var reason = ex.InnerException?.Message ?? ex.Message;
+            if (reason.Contains("tab", StringComparison.OrdinalIgnoreCase) && Array.FindIndex(lines, l => l.TrimStart(' ').StartsWith('\t')) is var tabbed and >= 0)
+            {
+                // YamlDotNet reports the start of the enclosing mapping; point at the line that holds the tab.
+                (line, column) = (tabbed + firstLine, lines[tabbed].IndexOf('\t', StringComparison.Ordinal) + 1);
+            }
+
+            var sourceLine = lines.ElementAtOrDefault(line - firstLine) ?? string.Empty;
             var (message, hint) = Explain(ex, sourceLine);
-            throw new ContentException("PUB0110", new SourceSpan(file, line, column), message, hint);
+            var code = reason.Contains("Duplicate key", StringComparison.OrdinalIgnoreCase) ? "PUB0111" : "PUB0110";
+            throw new ContentException(code, new SourceSpan(file, line, column), message, hint);
         }
         catch (InvalidOperationException)
         {
@@ -68,6 +78,33 @@ public static class YamlDocumentReader
     /// <summary>The file position of a node.</summary>
     public static SourceSpan Locate(YamlNode node, string file, int lineOffset) =>
         new(file, (int)node.Start.Line + lineOffset, (int)node.Start.Column);
+
+    /// <summary>
+    /// Measures nesting on YamlDotNet's event stream, which is read without recursion, before the representation
+    /// model (which recurses per level) is built: 50,000 '[' must be an error, not a stack overflow.
+    /// </summary>
+    private static void CheckDepth(string yaml, string file, int lineOffset)
+    {
+        var parser = new Parser(new StringReader(yaml));
+        var depth = 0;
+        while (parser.MoveNext())
+        {
+            switch (parser.Current)
+            {
+                case YamlDotNet.Core.Events.SequenceStart or YamlDotNet.Core.Events.MappingStart:
+                    if (++depth > MaxDepth + 1)
+                    {
+                        var at = parser.Current.Start;
+                        throw new ContentException("PUB0115", new SourceSpan(file, (int)at.Line + lineOffset, (int)at.Column), $"the front matter is nested more than {MaxDepth} levels deep.", "Front-matter fields are flat; check the indentation and the brackets.");
+                    }
+
+                    break;
+                case YamlDotNet.Core.Events.SequenceEnd or YamlDotNet.Core.Events.MappingEnd:
+                    depth--;
+                    break;
+            }
+        }
+    }
 
     private static void CheckNode(YamlNode node, string file, int lineOffset, int depth, HashSet<YamlNode> seen)
     {

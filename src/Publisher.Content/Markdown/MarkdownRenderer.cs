@@ -8,6 +8,8 @@ using Markdig.Renderers.Html;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
 using Publisher.Content.Configuration;
+using Publisher.Core.Diagnostics;
+using SourceSpan = Publisher.Core.Diagnostics.SourceSpan;
 
 namespace Publisher.Content.Markdown;
 
@@ -17,7 +19,7 @@ namespace Publisher.Content.Markdown;
 /// emphasis, and no typographic quote replacement. Raw HTML and unusual link schemes go through HtmlSanitizer's
 /// allowlist; a body with neither is safe as Markdig writes it and skips that DOM parse.
 /// </summary>
-public sealed class MarkdownRenderer
+public sealed partial class MarkdownRenderer
 {
     private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder()
         .UsePipeTables()
@@ -28,7 +30,13 @@ public sealed class MarkdownRenderer
         .UseListExtras()
         .Build();
 
+    private const int MaxHtmlDepth = 1000;
+
     private static readonly string[] SafeSchemes = ["http", "https", "mailto", "tel"];
+
+    // Elements that never hold others, or close themselves implicitly, so they cannot nest without a container.
+    private static readonly HashSet<string> VoidOrSelfClosing =
+        ["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr", "param", "p", "li", "dt", "dd", "td", "th", "tr", "option"];
 
     private readonly ImmutableArray<string> _iframeHosts;
 
@@ -36,21 +44,82 @@ public sealed class MarkdownRenderer
     public MarkdownRenderer(SiteOptions options) => _iframeHosts = options.IframeHosts;
 
     /// <summary>Renders a body. <paramref name="tableLabel"/> names tables that have no heading above them.</summary>
-    public RenderedMarkdown Render(string markdown, string tableLabel = "Table")
+    /// <param name="markdown">The Markdown body.</param>
+    /// <param name="tableLabel">The accessible name of tables without a heading above them.</param>
+    /// <param name="bodyStart">Where the body starts in its file, for errors.</param>
+    /// <exception cref="ContentException">The body is nested too deeply to render safely.</exception>
+    public RenderedMarkdown Render(string markdown, string tableLabel = "Table", SourceSpan? bodyStart = null)
     {
-        var document = Markdig.Markdown.Parse(markdown, Pipeline);
+        MarkdownDocument document;
+        try
+        {
+            document = Markdig.Markdown.Parse(markdown, Pipeline);
+        }
+        catch (ArgumentException ex) when (ex.Message.Contains("nested", StringComparison.OrdinalIgnoreCase))
+        {
+            // Markdig's own depth limit (runaway '>' quote markers, list markers or brackets).
+            throw TooDeep(bodyStart, "Markdown elements");
+        }
+
+        var depth = RawHtmlDepth(document);
+        if (depth.Depth > MaxHtmlDepth)
+        {
+            // AngleSharp (behind HtmlSanitizer) walks the tree recursively and checks scope per tag, so absurd nesting
+            // would take minutes or overflow the stack; no real report nests HTML this deep.
+            throw TooDeep(bodyStart is { } start ? start with { Line = start.Line + depth.Line } : null, "raw HTML elements");
+        }
+
         var headings = document.Descendants<HeadingBlock>()
             .Select(h => new Heading(h.Level, h.GetAttributes().Id ?? string.Empty, MarkdownText.Of(h)))
             .ToImmutableArray();
 
         var html = RenderHtml(document, tableLabel);
-        if (NeedsSanitizing(document))
+        var removed = new List<string>();
+        var at = (0, 0);
+        if (FirstUnsafeNode(document) is { } node)
         {
-            html = CreateSanitizer().Sanitize(html);
+            html = CreateSanitizer(removed).Sanitize(html);
+            at = (node.Line, node.Column);
         }
 
-        return new RenderedMarkdown(html, headings, RenderPlainText(document));
+        return new RenderedMarkdown(html, headings, RenderPlainText(document)) { Removed = [.. removed.Distinct()], RemovedAt = at };
     }
+
+    private static ContentException TooDeep(SourceSpan? location, string what) => new(
+        "PUB0905",
+        location ?? new SourceSpan("(markdown)"),
+        $"{what} are nested too deeply; the page cannot be rendered safely.",
+        "Look for a runaway run of '>' quote markers, list markers, brackets or unclosed HTML tags, and remove it.");
+
+    /// <summary>A quick upper estimate of how deeply the raw HTML nests, and the 0-based line of the deepest block.</summary>
+    private static (int Depth, int Line) RawHtmlDepth(MarkdownDocument document)
+    {
+        var html = document.Descendants<HtmlBlock>().Select(b => (Text: b.Lines.ToString(), b.Line))
+            .Concat(document.Descendants<HtmlInline>().Select(i => (Text: i.Tag, i.Line)));
+        int depth = 0, max = 0, line = 0;
+        foreach (var (text, at) in html)
+        {
+            foreach (System.Text.RegularExpressions.Match tag in TagPattern().Matches(text))
+            {
+                var name = tag.Groups[2].Value.ToLowerInvariant();
+                if (VoidOrSelfClosing.Contains(name) || tag.Groups[3].Value == "/")
+                {
+                    continue;
+                }
+
+                depth = tag.Groups[1].Value == "/" ? Math.Max(0, depth - 1) : depth + 1;
+                if (depth > max)
+                {
+                    (max, line) = (depth, at);
+                }
+            }
+        }
+
+        return (max, line);
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex("<(/?)([a-zA-Z][a-zA-Z0-9-]*)[^<>]*?(/?)>")]
+    private static partial System.Text.RegularExpressions.Regex TagPattern();
 
     private static string RenderHtml(MarkdownDocument document, string tableLabel)
     {
@@ -73,12 +142,16 @@ public sealed class MarkdownRenderer
         return writer.ToString().Trim();
     }
 
-    private static bool NeedsSanitizing(MarkdownDocument document) =>
-        document.Descendants<HtmlBlock>().Any() ||
-        document.Descendants<HtmlInline>().Any() ||
-        document.Descendants<HtmlEntityInline>().Any() ||
-        document.Descendants<LinkInline>().Any(link => !IsSafeUrl(link.Url)) ||
-        document.Descendants<AutolinkInline>().Any(link => !IsSafeUrl(link.Url));
+    /// <summary>The first raw HTML or unusual link (in source order), or null when the body needs no sanitizing.</summary>
+    private static MarkdownObject? FirstUnsafeNode(MarkdownDocument document) =>
+        document.Descendants<HtmlBlock>().Cast<MarkdownObject>()
+            .Concat(document.Descendants<HtmlInline>())
+            .Concat(document.Descendants<HtmlEntityInline>())
+            .Concat(document.Descendants<LinkInline>().Where(link => !IsSafeUrl(link.Url)))
+            .Concat(document.Descendants<AutolinkInline>().Where(link => !IsSafeUrl(link.Url)))
+            .OrderBy(n => n.Line)
+            .ThenBy(n => n.Column)
+            .FirstOrDefault();
 
     private static bool IsSafeUrl(string? url)
     {
@@ -92,9 +165,13 @@ public sealed class MarkdownRenderer
         return colon < 0 || (slash >= 0 && slash < colon) || SafeSchemes.Contains(url[..colon], StringComparer.OrdinalIgnoreCase);
     }
 
-    private HtmlSanitizer CreateSanitizer()
+    private HtmlSanitizer CreateSanitizer(List<string> removed)
     {
         var sanitizer = new HtmlSanitizer();
+        sanitizer.RemovingTag += (_, e) => removed.Add($"<{e.Tag.LocalName}>");
+        sanitizer.RemovingAttribute += (_, e) => removed.Add($"{e.Attribute.Name}=\"{Shorten(e.Attribute.Value)}\" on <{e.Tag.LocalName}>");
+        sanitizer.RemovingStyle += (_, e) => removed.Add($"style {e.Style.Name}");
+        sanitizer.RemovingAtRule += (_, e) => removed.Add("a CSS @-rule");
         sanitizer.AllowedAttributes.Add("id");
         sanitizer.AllowedAttributes.Add("class");
         sanitizer.AllowedAttributes.Add("role");
@@ -117,6 +194,7 @@ public sealed class MarkdownRenderer
                       src.Scheme == Uri.UriSchemeHttps &&
                       _iframeHosts.Contains(src.Host, StringComparer.OrdinalIgnoreCase)))
                 {
+                    removed.Add($"<iframe src=\"{Shorten(iframe.GetAttribute("src") ?? string.Empty)}\"> (host not in iframeHosts)");
                     iframe.Remove();
                 }
             };
@@ -124,4 +202,6 @@ public sealed class MarkdownRenderer
 
         return sanitizer;
     }
+
+    private static string Shorten(string value) => value.Length <= 40 ? value : value[..40] + "…";
 }

@@ -3,7 +3,7 @@ namespace Publisher.Core.IO;
 /// <summary>
 /// A build writes into a staging folder beside the real output; only a successful build swaps it in, so a failed
 /// or killed build leaves the previous site as it was. Leftover staging folders of killed builds are removed by
-/// the next build.
+/// the next build; a site retired by a build killed in the middle of its swap is put back.
 /// </summary>
 public sealed class StagedOutput
 {
@@ -29,6 +29,13 @@ public sealed class StagedOutput
         var parent = Path.GetDirectoryName(target) ?? throw new InvalidOperationException($"'{target}' has no parent folder.");
         Directory.CreateDirectory(parent);
         var name = Path.GetFileName(target);
+        if (!Directory.Exists(target) && !File.Exists(target) &&
+            Directory.EnumerateDirectories(parent, $".{name}{RetiredMarker}*").FirstOrDefault() is { } retired)
+        {
+            // A build was killed between its two moves in Commit: the retired folder is the last good site.
+            Directory.Move(retired, target);
+        }
+
         foreach (var leftover in Directory.EnumerateDirectories(parent, $".{name}*"))
         {
             var leftoverName = Path.GetFileName(leftover);
