@@ -1,0 +1,8 @@
+namespace Publisher.Site;
+
+/// <summary>Metadata keys of the deployment features (fingerprinted assets, attachments, redirects).</summary>
+public static class DeployKeys
+{
+    /// <summary>On a fingerprinted asset: the output path it replaces, such as <c>assets/css/site.css</c>.</summary>
+    public const string AssetOriginal = nameof(AssetOriginal);
+}
