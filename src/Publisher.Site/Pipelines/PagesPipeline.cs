@@ -14,6 +14,7 @@ public sealed class PagesPipeline : Pipeline
         DependencyNames.Add(nameof(DocumentsPipeline));
         Process.Add(new GeneratePages());
         Process.Add(new RenderPages());
+        Process.Add(new GenerateRedirects());
         PostProcess.Add(new RewriteAssetLinks());
         PostProcess.Add(new ValidateLinks(nameof(SiteFilesPipeline), nameof(AssetsPipeline)));
         Output.Add(new WriteFiles());
