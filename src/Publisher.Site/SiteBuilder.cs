@@ -32,6 +32,7 @@ public static class SiteBuilder
         new TransparencyPipeline(),
         new SiteFilesPipeline(),
         new AssetsPipeline(),
+        new AttachmentsPipeline(),
     ];
 
     /// <summary>Builds the site; never throws for content errors (they are in the result's diagnostics).</summary>
