@@ -68,7 +68,7 @@ public sealed class HeadMetadataTests(PortalSiteFixture site) : IClassFixture<Po
 
         // Then
         Assert.True(result.Succeeded, string.Join("\n", result.Diagnostics));
-        var scripts = page.QuerySelectorAll("script");
+        var scripts = page.QuerySelectorAll("script:not([src])");
         Assert.Single(scripts);
         Assert.Equal("application/ld+json", scripts[0].GetAttribute("type"));
         using var json = JsonDocument.Parse(scripts[0].TextContent);

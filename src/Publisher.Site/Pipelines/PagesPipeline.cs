@@ -17,7 +17,7 @@ public sealed class PagesPipeline : Pipeline
         Process.Add(new RenderPages());
         Process.Add(new GenerateRedirects());
         PostProcess.Add(new RewriteAssetLinks());
-        PostProcess.Add(new ValidateLinks(nameof(SiteFilesPipeline), nameof(AssetsPipeline), nameof(AttachmentsPipeline)));
+        PostProcess.Add(new ValidateLinks(nameof(SiteFilesPipeline), nameof(AssetsPipeline), nameof(AttachmentsPipeline), nameof(TransparencyPipeline)));
         Output.Add(new WriteFiles());
     }
 }
