@@ -33,6 +33,7 @@ public static class SiteBuilder
         new SiteFilesPipeline(),
         new AssetsPipeline(),
         new SearchIndexPipeline(),
+        new AttachmentsPipeline(),
     ];
 
     /// <summary>Builds the site; never throws for content errors (they are in the result's diagnostics).</summary>

@@ -86,7 +86,7 @@ public sealed class BuildFailureTests
         // Then
         Assert.True(result.Succeeded);
         var html = File.ReadAllText(temp.Combine("_site/offices/index.html"));
-        Assert.Contains("href=\"/reports/assets/css/site.css\"", html);
+        Assert.Matches("href=\"/reports/assets/css/site\\.[0-9a-f]{10}\\.css\"", html);
         Assert.Contains("href=\"/reports/offices/yuepu/\"", html);
         Assert.DoesNotContain("href=\"/offices/", html);
     }

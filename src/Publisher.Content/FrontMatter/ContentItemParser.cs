@@ -16,7 +16,7 @@ public static class ContentItemParser
     [
         "title", "title_en", "kind", "topic", "office", "year", "issued", "published", "doc_number", "signer",
         "addressee", "print_office", "print_date", "copies", "summary", "summary_en", "attachments", "index_no",
-        "category", "validity", "statistics",
+        "category", "validity", "statistics", "aliases",
     ];
 
     /// <summary>Fields a translation file may have; everything else comes from the original.</summary>
@@ -88,6 +88,7 @@ public static class ContentItemParser
             Category = fields.String("category"),
             Validity = fields.String("validity"),
             Attachments = fields.List("attachments", ReadAttachment),
+            Aliases = fields.Strings("aliases", "PUB1121", AliasProblem, "Write the old address relative to the site, e.g. aliases: [ganquan-road/2021/old-slug/]"),
         };
 
         CheckAgainstLocation(fields, location, item);
@@ -105,7 +106,19 @@ public static class ContentItemParser
             return null;
         }
 
-        return file is null || title is null ? null : new Attachment(file, title);
+        return file is null || title is null ? null : new Attachment(file, title, fields.LocationOf("file"));
+    }
+
+    /// <summary>Why an alias cannot be an output path, or null; a leading '/' is allowed and ignored.</summary>
+    private static string? AliasProblem(string alias)
+    {
+        var path = alias.TrimStart('/');
+        if (path.Contains('?') || path.Contains('#') || path.Contains("://", StringComparison.Ordinal))
+        {
+            return "it must be a path on this site, without '?', '#' or a host";
+        }
+
+        return path.Length == 0 ? "it names the home page" : Core.IO.OutputPath.Problem(path);
     }
 
     private static void CheckAgainstLocation(FieldReader fields, ContentLocation location, ContentItem item)

@@ -200,6 +200,39 @@ public sealed class FieldReader
         return items.ToImmutable();
     }
 
+    /// <summary>
+    /// A list of text values (such as aliases), each with its position; a single value counts as a list of one.
+    /// Each value is checked by <paramref name="problem"/>, which returns why it is not allowed (or null).
+    /// </summary>
+    public ImmutableArray<(string Value, SourceSpan Location)> Strings(string name, string code, Func<string, string?> problem, string hint)
+    {
+        if (!_fields.TryGetValue(name, out var field))
+        {
+            return [];
+        }
+
+        IEnumerable<YamlNode> nodes = field.Value is YamlSequenceNode sequence ? sequence.Children : [field.Value];
+        var values = ImmutableArray.CreateBuilder<(string, SourceSpan)>();
+        foreach (var node in nodes)
+        {
+            if (node is not YamlScalarNode { Value: { } text } || string.IsNullOrWhiteSpace(text))
+            {
+                Error("PUB0127", node, $"each item of '{name}' must be a single text value.", hint);
+                continue;
+            }
+
+            if (problem(text.Trim()) is { } why)
+            {
+                Error(code, node, $"'{name}' value '{text.Trim()}' is not allowed: {why}.", hint);
+                continue;
+            }
+
+            values.Add((text.Trim(), Locate(node)));
+        }
+
+        return values.ToImmutable();
+    }
+
     /// <summary>The position of every field's value, by field name.</summary>
     public ImmutableSortedDictionary<string, SourceSpan> Locations =>
         _fields.ToImmutableSortedDictionary(f => f.Key, f => Locate(f.Value.Value), StringComparer.Ordinal);

@@ -74,6 +74,12 @@ public sealed record ContentItem
     /// <summary>Files published with the document.</summary>
     public ImmutableArray<Attachment> Attachments { get; init; } = [];
 
+    /// <summary>
+    /// Old addresses of this document (site-relative, such as <c>2021/report-old/</c>), each with where it is
+    /// written; each becomes a redirect page.
+    /// </summary>
+    public ImmutableArray<(string Path, Publisher.Core.Diagnostics.SourceSpan Location)> Aliases { get; init; } = [];
+
     /// <summary>True for a translation file (<c>&lt;slug&gt;.en.md</c>), whose other fields come from the original.</summary>
     public bool IsTranslation { get; init; }
 

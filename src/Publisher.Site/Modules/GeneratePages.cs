@@ -24,10 +24,13 @@ public sealed class GeneratePages : IModule
         var strings = context.GetService<IReadOnlyDictionary<string, UiStrings>>();
         var site = SiteModelFactory.Create(context);
         var urls = new SiteUrls(options.BasePath, options.DefaultLanguage);
+        var attachments = context.GetOutputs(nameof(Pipelines.AttachmentsPipeline))
+            .GroupBy(d => d.GetRequired<string>(DeployKeys.AttachmentOf), StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Select(d => d.GetRequired<AttachmentInfo>(DeployKeys.Attachment)).ToImmutableArray(), StringComparer.Ordinal);
         var pages = new List<Document>();
         foreach (var language in options.Languages)
         {
-            var planner = new Planner(site, urls, language, strings[language]);
+            var planner = new Planner(site, urls, language, strings[language], attachments);
             pages.AddRange(planner.All().Select(p => new Document
             {
                 Source = p.Source,
@@ -41,7 +44,7 @@ public sealed class GeneratePages : IModule
         return Task.FromResult<IReadOnlyList<Document>>(pages);
     }
 
-    private sealed class Planner(SiteModel site, SiteUrls urls, string language, UiStrings t)
+    private sealed class Planner(SiteModel site, SiteUrls urls, string language, UiStrings t, Dictionary<string, ImmutableArray<AttachmentInfo>> attachments)
     {
         public IEnumerable<(string Template, PageModel Model, string Source)> All()
         {
@@ -134,6 +137,7 @@ public sealed class GeneratePages : IModule
                     TitleLanguage = titleLanguage == language ? null : titleLanguage,
                     Description = document.SummaryIn(language, site.Options.DefaultLanguage)?.Text,
                     Breadcrumbs = crumbs,
+                    Attachments = attachments.GetValueOrDefault(document.Key, []),
                 }, (version ?? document.Original).Item.Source);
             }
 

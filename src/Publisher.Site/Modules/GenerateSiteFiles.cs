@@ -70,6 +70,9 @@ public sealed class GenerateSiteFiles : IModule
             writer.WriteElementString("title", Atom, office is null ? options.TitleIn(language) : $"{office.Name.In(language)} — {options.TitleIn(language)}");
             writer.WriteElementString("id", Atom, Absolute(options, urls.Link(language, selfPath)));
             writer.WriteElementString("updated", Atom, Timestamp(updated));
+            writer.WriteStartElement("author", Atom);
+            writer.WriteElementString("name", Atom, office?.Name.In(language) ?? options.TitleIn(language));
+            writer.WriteEndElement();
             Link(writer, "self", Absolute(options, urls.Link(language, selfPath)));
             Link(writer, "alternate", Absolute(options, urls.Link(language, office is null ? string.Empty : $"offices/{office.Id}/")));
             foreach (var document in documents)

@@ -12,8 +12,12 @@ public sealed class PagesPipeline : Pipeline
     {
         DependencyNames.Add(nameof(OfficesPipeline));
         DependencyNames.Add(nameof(DocumentsPipeline));
+        DependencyNames.Add(nameof(AttachmentsPipeline));
         Process.Add(new GeneratePages());
         Process.Add(new RenderPages());
+        Process.Add(new GenerateRedirects());
+        PostProcess.Add(new RewriteAssetLinks());
+        PostProcess.Add(new ValidateLinks(nameof(SiteFilesPipeline), nameof(AssetsPipeline), nameof(AttachmentsPipeline), nameof(TransparencyPipeline)));
         Output.Add(new WriteFiles());
     }
 }

@@ -13,6 +13,7 @@ public sealed class SiteFilesPipeline : Pipeline
         DependencyNames.Add(nameof(OfficesPipeline));
         DependencyNames.Add(nameof(DocumentsPipeline));
         Process.Add(new GenerateSiteFiles());
+        PostProcess.Add(new AddCacheHeaders());
         Output.Add(new WriteFiles());
     }
 }

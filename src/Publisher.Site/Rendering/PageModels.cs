@@ -89,6 +89,12 @@ public sealed class DocumentPageModel : PageModel
     /// <summary>The official metadata rows, in the order of STANDARDS.md.</summary>
     public IReadOnlyList<MetadataRow> Metadata => MetadataRows.For(this);
 
+    /// <summary>The files published with the document (shown the GOV.UK way: format, size, pages).</summary>
+    public ImmutableArray<AttachmentInfo> Attachments { get; init; } = [];
+
+    /// <summary>The link to an attachment; there is one copy, beside the default-language page.</summary>
+    public string AttachmentHref(AttachmentInfo attachment) => Urls.Link(Site.Options.DefaultLanguage, attachment.Path);
+
     /// <summary>The link to the full text in the default language.</summary>
     public string OriginalHref => Urls.Link(Site.Options.DefaultLanguage, Document.Path);
 }

@@ -1,0 +1,20 @@
+using Publisher.Core.Documents;
+using Publisher.Core.Execution;
+using Publisher.Core.IO;
+using Publisher.Core.Modules;
+
+namespace Publisher.Site.Modules;
+
+/// <summary>Copies each attachment found by <see cref="ReadAttachments"/> byte for byte to its destination.</summary>
+public sealed class CopyAttachments : SyncModule
+{
+    /// <inheritdoc />
+    protected override Document? Execute(Document input, IExecutionContext context)
+    {
+        var target = OutputPath.Resolve(context.OutputDirectory, input.Destination);
+        Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+        File.Copy(Path.Combine(context.InputDirectory, input.Source), target, overwrite: true);
+        context.Statistics.AddFileWritten(target, new FileInfo(target).Length);
+        return input;
+    }
+}

@@ -1,0 +1,141 @@
+using Publisher.Content.Configuration;
+using Publisher.Core.Diagnostics;
+using Publisher.Core.Documents;
+using Publisher.Core.Execution;
+using Publisher.Core.Modules;
+
+namespace Publisher.Site.Modules;
+
+/// <summary>
+/// Fails the build when a page links to an internal page, image, attachment or asset that the build does not
+/// produce. Runs in the post-process phase, when every pipeline's documents are known: the targets are the
+/// destinations of this module's input and of the named pipelines, plus the theme's asset files. Each problem
+/// names the page (its source file and, when the link is written there, the line and column) and the link.
+/// </summary>
+/// <param name="targetPipelines">Pipelines whose outputs are valid link targets.</param>
+public sealed class ValidateLinks(params string[] targetPipelines) : IModule
+{
+    /// <inheritdoc />
+    public Task<IReadOnlyList<Document>> ExecuteAsync(IReadOnlyList<Document> inputs, IExecutionContext context)
+    {
+        var options = context.GetService<SiteOptions>();
+        var targets = Targets(inputs, context, options);
+        var site = new Uri(options.BaseUrl);
+        var pages = inputs.Where(d => d.Destination.EndsWith(".html", StringComparison.Ordinal)).ToList();
+        Parallel.ForEach(
+            pages,
+            new ParallelOptions { MaxDegreeOfParallelism = context.MaxDegreeOfParallelism, CancellationToken = context.CancellationToken },
+            page => Check(page, targets, site, options.BasePath, context));
+        return Task.FromResult(inputs);
+    }
+
+    private HashSet<string> Targets(IReadOnlyList<Document> inputs, IExecutionContext context, SiteOptions options)
+    {
+        var targets = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var document in inputs.Concat(targetPipelines.SelectMany(context.GetOutputs)))
+        {
+            if (document.Destination.Length > 0)
+            {
+                targets.Add(document.Destination);
+            }
+        }
+
+        var assets = Path.Combine(context.InputDirectory, options.ThemeDirectory, "assets");
+        if (Directory.Exists(assets))
+        {
+            foreach (var file in Directory.EnumerateFiles(assets, "*", SearchOption.AllDirectories))
+            {
+                targets.Add("assets/" + Path.GetRelativePath(assets, file).Replace('\\', '/'));
+            }
+        }
+
+        return targets;
+    }
+
+    private static void Check(Document page, HashSet<string> targets, Uri site, string basePath, IExecutionContext context)
+    {
+        var pageUri = new Uri(site, basePath + (page.Destination.EndsWith("index.html", StringComparison.Ordinal)
+            ? page.Destination[..^"index.html".Length]
+            : page.Destination));
+        foreach (var link in LinkScanner.Scan(page.Content))
+        {
+            var problem = Problem(link.Value, pageUri, site, basePath, targets);
+            if (problem is not null)
+            {
+                context.Diagnostics.Error(
+                    problem.Value.Code,
+                    Locate(page, link.Value, context.InputDirectory),
+                    $"page '{page.Destination}' links to '{link.Value}', {problem.Value.Message}.",
+                    problem.Value.Hint);
+            }
+        }
+    }
+
+    private static (string Code, string Message, string Hint)? Problem(string link, Uri page, Uri site, string basePath, HashSet<string> targets)
+    {
+        if (link.Length == 0 || link[0] == '#' || link.StartsWith("//", StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        var colon = link.IndexOf(':');
+        var slash = link.IndexOf('/');
+        var hasScheme = colon > 0 && (slash < 0 || colon < slash);
+        if (hasScheme && !(Uri.TryCreate(link, UriKind.Absolute, out var absolute) && absolute.Host == site.Host && absolute.Scheme is "http" or "https"))
+        {
+            // mailto:, tel:, data: and links to other hosts are not ours to check.
+            return null;
+        }
+
+        var resolved = new Uri(page, link);
+        var path = Uri.UnescapeDataString(resolved.AbsolutePath);
+        if (!path.StartsWith(basePath, StringComparison.Ordinal))
+        {
+            return ("PUB1102", $"which is outside the site's base path '{basePath}' and will not be found when the site is served there",
+                "Write links relative to the page (../offices/) or let the templates build them with Link().");
+        }
+
+        var relative = path[basePath.Length..];
+        var file = relative.Length == 0 || relative.EndsWith('/') ? relative + "index.html" : relative;
+        if (targets.Contains(file))
+        {
+            return null;
+        }
+
+        if (targets.Contains(relative + "/index.html"))
+        {
+            return ("PUB1103", "a folder without its trailing '/', which some static hosts do not redirect",
+                "Add the trailing '/' to the link.");
+        }
+
+        return ("PUB1101", "which the build does not produce",
+            "Check the spelling and the number of '../'; pages live at /<office>/<year>/<slug>/ and attachments beside their page.");
+    }
+
+    /// <summary>The page's source file, with the line and column of the link when the source contains it.</summary>
+    private static SourceSpan Locate(Document page, string link, string inputDirectory)
+    {
+        if (page.Source.Length == 0)
+        {
+            return new SourceSpan($"(generated page {page.Destination})");
+        }
+
+        var path = Path.Combine(inputDirectory, page.Source);
+        if (!File.Exists(path))
+        {
+            return new SourceSpan(page.Source);
+        }
+
+        var lines = File.ReadAllLines(path);
+        for (var i = 0; i < lines.Length; i++)
+        {
+            var column = lines[i].IndexOf(link, StringComparison.Ordinal);
+            if (column >= 0)
+            {
+                return new SourceSpan(page.Source, i + 1, column + 1);
+            }
+        }
+
+        return new SourceSpan(page.Source);
+    }
+}
