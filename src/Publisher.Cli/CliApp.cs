@@ -20,6 +20,7 @@ internal static class CliApp
     [
         BuildCommand.Create(),
         StatisticsCommand.Create(),
+        BenchCommand.Create(),
     ];
 
     /// <summary>Builds the root command.</summary>

@@ -13,7 +13,7 @@ public sealed class PagesPipeline : Pipeline
         DependencyNames.Add(nameof(OfficesPipeline));
         DependencyNames.Add(nameof(DocumentsPipeline));
         Process.Add(new GeneratePages());
-        Process.Add(new RenderPages());
+        Process.Add(new Memoize(new RenderPages()));
         Output.Add(new WriteFiles());
     }
 }
