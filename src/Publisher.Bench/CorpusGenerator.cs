@@ -70,7 +70,7 @@ public sealed class CorpusGenerator
     /// <summary>The path (relative to <c>content/</c>) and text of document <paramref name="index"/>.</summary>
     public (string RelativePath, string Text, bool IsReport) Document(int index)
     {
-        var random = new Random(HashCode.Combine(_seed, index) ^ (index * 7919));
+        var random = new Random(unchecked((_seed * 1_000_003) + (index * 7919)));
         var office = Office(1 + random.Next(OfficeCount));
         var year = random.Next(2015, 2026);
         var isReport = random.NextDouble() < 0.30;
