@@ -25,6 +25,7 @@ internal static class CliApp
         StatisticsCommand.Create(),
         ImportCommand.Create(),
         SearchCommand.Create(),
+        BenchCommand.Create(),
     ];
 
     /// <summary>Builds the root command.</summary>

@@ -1,6 +1,8 @@
 using System.Collections.Immutable;
+using System.Text.Json;
 using Publisher.Content.Configuration;
 using Publisher.Content.Markdown;
+using Publisher.Core.Caching;
 using Publisher.Core.Diagnostics;
 using Publisher.Core.Execution;
 using Publisher.Core.IO;
@@ -21,7 +23,11 @@ public static class SiteBuilder
     /// <param name="OutputDirectory">Overrides the output folder of the settings.</param>
     /// <param name="BaseUrl">Overrides the base URL of the settings.</param>
     /// <param name="MaxDegreeOfParallelism">How many documents are processed at once; defaults to the cores.</param>
-    public sealed record Request(string ConfigPath, string? OutputDirectory = null, string? BaseUrl = null, int? MaxDegreeOfParallelism = null);
+    /// <param name="Incremental">Reuse unchanged outputs recorded in <c>.publisher-cache/</c>; false builds everything.</param>
+    public sealed record Request(string ConfigPath, string? OutputDirectory = null, string? BaseUrl = null, int? MaxDegreeOfParallelism = null, bool Incremental = true);
+
+    /// <summary>The cache folder beside the settings file (ignored by git).</summary>
+    public const string CacheFolder = ".publisher-cache";
 
     /// <summary>The pipelines of a standard site.</summary>
     public static IReadOnlyList<IPipeline> Pipelines(SiteOptions options) =>
@@ -57,13 +63,21 @@ public static class SiteBuilder
             return new BuildResult([ex.Diagnostic], new BuildStatistics(), TimeSpan.Zero, ImmutableDictionary<string, IReadOnlyList<Core.Documents.Document>>.Empty);
         }
 
-        var output = StagedOutput.Begin(Path.Combine(root, options.OutputDirectory));
+        var target = Path.Combine(root, options.OutputDirectory);
+        OutputCache? cache = null;
+        if (request.Incremental)
+        {
+            cache = OutputCache.Open(Path.Combine(root, CacheFolder), target, Fingerprint(root, options));
+        }
+
+        var output = StagedOutput.Begin(target);
         try
         {
             var engine = new Engine(new EngineOptions
             {
                 InputDirectory = root,
                 OutputDirectory = output.Staging,
+                OutputCache = cache,
                 MaxDegreeOfParallelism = request.MaxDegreeOfParallelism ?? Environment.ProcessorCount,
                 Services = new Dictionary<Type, object>
                 {
@@ -74,7 +88,11 @@ public static class SiteBuilder
                 },
             });
             var result = await engine.RunAsync(Pipelines(options), cancellationToken).ConfigureAwait(false);
-            if (result.Succeeded)
+            if (result.Succeeded && cache is not null)
+            {
+                output.CommitIncremental(cache);
+            }
+            else if (result.Succeeded)
             {
                 output.Commit();
             }
@@ -90,5 +108,33 @@ public static class SiteBuilder
             output.Abandon();
             throw;
         }
+    }
+
+    /// <summary>
+    /// A hash of what every output may depend on besides its own sources: Publisher's code, the settings, every
+    /// theme file (layouts, strings, assets) and every office record. Part of every page's inputs key.
+    /// </summary>
+    internal static string Fingerprint(string root, SiteOptions options)
+    {
+        var parts = new List<string> { "publisher-fingerprint 1", JsonSerializer.Serialize(options) };
+        parts.AddRange(AppDomain.CurrentDomain.GetAssemblies()
+            .Where(a => a.GetName().Name?.StartsWith("Publisher.", StringComparison.Ordinal) == true)
+            .Select(a => a.GetName().Name + ":" + a.ManifestModule.ModuleVersionId)
+            .Order(StringComparer.Ordinal));
+        foreach (var folder in new[] { Path.Combine(root, options.ThemeDirectory), Path.Combine(root, options.ContentDirectory, "offices") })
+        {
+            if (!Directory.Exists(folder))
+            {
+                continue;
+            }
+
+            foreach (var file in Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+            {
+                parts.Add(Path.GetRelativePath(root, file).Replace('\\', '/'));
+                parts.Add(ContentHash.OfFile(file));
+            }
+        }
+
+        return ContentHash.OfParts(parts);
     }
 }

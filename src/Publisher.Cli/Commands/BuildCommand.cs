@@ -15,7 +15,8 @@ internal static class BuildCommand
         var output = new Option<string?>("--output", "-o") { Description = "Write the site here instead of the settings' output folder." };
         var baseUrl = new Option<string?>("--base-url") { Description = "The address the site is served from, e.g. https://example.org/repo/." };
         var parallelism = new Option<int?>("--parallelism") { Description = "How many documents to process at once (default: the number of cores)." };
-        var command = new Command("build", "Build the site from content/ and the theme into _site/.") { config, output, baseUrl, parallelism };
+        var clean = new Option<bool>("--clean") { Description = "Render everything instead of reusing unchanged outputs recorded in .publisher-cache/." };
+        var command = new Command("build", "Build the site from content/ and the theme into _site/.") { config, output, baseUrl, parallelism, clean };
         command.SetAction(async (parse, cancellationToken) =>
         {
             var outputWriter = parse.InvocationConfiguration.Output;
@@ -39,6 +40,8 @@ internal static class BuildCommand
                 return CliApp.UnexpectedFailure;
             }
 
+            var request = new SiteBuilder.Request(parse.GetValue(config)!, parse.GetValue(output), parse.GetValue(baseUrl), parse.GetValue(parallelism), !parse.GetValue(clean));
+            var result = await SiteBuilder.BuildAsync(request, cancellationToken).ConfigureAwait(false);
             await DiagnosticPrinter.PrintAsync(result.Diagnostics, errorWriter).ConfigureAwait(false);
             if (!result.Succeeded)
             {

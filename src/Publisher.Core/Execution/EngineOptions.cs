@@ -1,3 +1,5 @@
+using Publisher.Core.Caching;
+
 namespace Publisher.Core.Execution;
 
 /// <summary>Settings of one engine run.</summary>
@@ -11,6 +13,9 @@ public sealed record EngineOptions
 
     /// <summary>How many documents a module may process at once; defaults to the number of cores.</summary>
     public int MaxDegreeOfParallelism { get; init; } = Environment.ProcessorCount;
+
+    /// <summary>The incremental-build record; null builds everything.</summary>
+    public OutputCache? OutputCache { get; init; }
 
     /// <summary>Shared services modules can ask for by type (settings, renderers, caches).</summary>
     public IReadOnlyDictionary<Type, object> Services { get; init; } = new Dictionary<Type, object>();

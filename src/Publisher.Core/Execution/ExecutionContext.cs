@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Publisher.Core.Caching;
 using Publisher.Core.Diagnostics;
 using Publisher.Core.Documents;
 using Publisher.Core.Pipelines;
@@ -30,6 +31,8 @@ internal sealed class ExecutionContext(
     public string OutputDirectory => options.OutputDirectory;
 
     public CancellationToken CancellationToken => cancellationToken;
+
+    public OutputCache? OutputCache => options.OutputCache;
 
     public IReadOnlyList<Document> GetOutputs(string pipelineName)
     {

@@ -1,3 +1,4 @@
+using Publisher.Core.Caching;
 using Publisher.Core.Diagnostics;
 using Publisher.Core.Documents;
 using Publisher.Core.Pipelines;
@@ -27,6 +28,9 @@ public interface IExecutionContext
 
     /// <summary>The folder this build writes into (a staging folder that is swapped in on success).</summary>
     string OutputDirectory { get; }
+
+    /// <summary>The incremental-build record, or null when the build does not use one.</summary>
+    OutputCache? OutputCache => null;
 
     /// <summary>Cancels the build.</summary>
     CancellationToken CancellationToken { get; }

@@ -1,3 +1,5 @@
+using Publisher.Core.Caching;
+
 namespace Publisher.Core.IO;
 
 /// <summary>
@@ -66,6 +68,52 @@ public sealed class StagedOutput
         {
             TryDelete(retired);
         }
+    }
+
+    /// <summary>
+    /// Finishes an incremental build: moves the files this build wrote into the target, deletes target files this
+    /// build neither wrote nor kept (outputs of deleted sources), removes emptied folders and saves the record.
+    /// The target is changed in place, so the cache is marked first: if this step is interrupted, the next build
+    /// starts clean. Without a previous record this is <see cref="Commit"/> followed by saving the record.
+    /// </summary>
+    public void CommitIncremental(OutputCache cache)
+    {
+        if (!cache.IsIncremental || !Directory.Exists(Target))
+        {
+            Commit();
+            cache.Save();
+            return;
+        }
+
+        cache.BeginSync();
+        var produced = new HashSet<string>(cache.RecordedPaths, StringComparer.Ordinal);
+        foreach (var file in Directory.EnumerateFiles(Staging, "*", SearchOption.AllDirectories))
+        {
+            var relative = Path.GetRelativePath(Staging, file).Replace('\\', '/');
+            var destination = Path.Combine(Target, relative);
+            Directory.CreateDirectory(Path.GetDirectoryName(destination)!);
+            File.Move(file, destination, overwrite: true);
+            produced.Add(relative);
+        }
+
+        foreach (var file in Directory.EnumerateFiles(Target, "*", SearchOption.AllDirectories).ToList())
+        {
+            if (!produced.Contains(Path.GetRelativePath(Target, file).Replace('\\', '/')))
+            {
+                File.Delete(file);
+            }
+        }
+
+        foreach (var directory in Directory.EnumerateDirectories(Target, "*", SearchOption.AllDirectories).OrderByDescending(d => d.Length).ToList())
+        {
+            if (!Directory.EnumerateFileSystemEntries(directory).Any())
+            {
+                Directory.Delete(directory);
+            }
+        }
+
+        TryDelete(Staging);
+        cache.Save();
     }
 
     /// <summary>Throws the staging folder away; the target is untouched.</summary>

@@ -1,4 +1,5 @@
 using System.Text;
+using Publisher.Core.Caching;
 using Publisher.Core.Diagnostics;
 using Publisher.Core.Documents;
 using Publisher.Core.Execution;
@@ -8,7 +9,8 @@ namespace Publisher.Core.Modules;
 
 /// <summary>
 /// Writes each document's content to its destination under the output folder as UTF-8 without a BOM, then
-/// returns the document without its content so the page is not held in memory after it is on disk.
+/// returns the document without its content so the page is not held in memory after it is on disk. In an
+/// incremental build, files kept from the previous build or with unchanged bytes are not written again.
 /// </summary>
 public sealed class WriteFiles : SyncModule
 {
@@ -17,7 +19,7 @@ public sealed class WriteFiles : SyncModule
     /// <inheritdoc />
     protected override Document? Execute(Document input, IExecutionContext context)
     {
-        if (input.Destination.Length == 0)
+        if (input.Destination.Length == 0 || input.Get<bool>(OutputCache.KeptKey))
         {
             return input;
         }
@@ -33,8 +35,15 @@ public sealed class WriteFiles : SyncModule
         }
 
         var path = OutputPath.Resolve(context.OutputDirectory, input.Destination);
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         var bytes = Utf8.GetBytes(input.Content);
+        if (context.OutputCache is { } cache &&
+            cache.RecordAndCheckUnchanged(input.Destination, input.Get<string>(OutputCache.InputsKey), ContentHash.Of(bytes)))
+        {
+            // The previous build wrote exactly these bytes; the file stays where it is.
+            return input.WithContent(string.Empty);
+        }
+
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         File.WriteAllBytes(path, bytes);
         context.Statistics.AddFileWritten(path, bytes.LongLength);
         return input.WithContent(string.Empty);

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Globalization;
 using Publisher.Content.Configuration;
+using Publisher.Core.Caching;
 using Publisher.Core.Documents;
 using Publisher.Core.Execution;
 using Publisher.Core.Modules;
@@ -32,12 +33,23 @@ public sealed class GeneratePages : IModule
         {
             var planner = new Planner(site, urls, language, strings[language], attachments);
             pages.AddRange(planner.All().Select(p => new Document
+        var sourceKeys = SourceKeys(site, context);
+        var pages = new List<Document>();
+        foreach (var language in options.Languages)
+        {
+            var planner = new Planner(site, urls, language, strings[language]);
+            pages.AddRange(planner.All().Select(p =>
             {
-                Source = p.Source,
-                Destination = urls.OutputFile(language, p.Model.Path),
-                Metadata = ImmutableSortedDictionary<string, object?>.Empty
+                var destination = urls.OutputFile(language, p.Model.Path);
+                var metadata = ImmutableSortedDictionary<string, object?>.Empty
                     .Add(SiteKeys.Template, p.Template)
-                    .Add(SiteKeys.PageModel, p.Model),
+                    .Add(SiteKeys.PageModel, p.Model);
+                if (context.OutputCache is { } cache && p.Model is DocumentPageModel documentPage && sourceKeys.TryGetValue(documentPage.Document.Key, out var sources))
+                {
+                    metadata = metadata.Add(OutputCache.InputsKey, ContentHash.OfParts([cache.Fingerprint, language, p.Template, destination, sources]));
+                }
+
+                return new Document { Source = p.Source, Destination = destination, Metadata = metadata };
             }));
         }
 
@@ -45,6 +57,42 @@ public sealed class GeneratePages : IModule
     }
 
     private sealed class Planner(SiteModel site, SiteUrls urls, string language, UiStrings t, Dictionary<string, ImmutableArray<AttachmentInfo>> attachments)
+    /// <summary>
+    /// A document page shows only its own document (original and translations) and its office, plus what the
+    /// fingerprint covers (settings, theme, all offices, code): those source files are its inputs. List pages,
+    /// which show many documents, are always rendered and written only when their bytes change.
+    /// </summary>
+    private static Dictionary<string, string> SourceKeys(SiteModel site, IExecutionContext context)
+    {
+        var keys = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (context.OutputCache is null)
+        {
+            return keys;
+        }
+
+        var documents = site.Documents.Concat(site.Pages).ToList();
+        var hashes = new string[documents.Count];
+        Parallel.For(0, documents.Count, new ParallelOptions { MaxDegreeOfParallelism = context.MaxDegreeOfParallelism }, i =>
+        {
+            var document = documents[i];
+            var sources = new List<string> { document.Original.Item.Source };
+            sources.AddRange(document.Translations.Select(t => t.Key + ":" + t.Value.Item.Source));
+            if (document.Office is { } office)
+            {
+                sources.Add(office.Source);
+            }
+
+            hashes[i] = ContentHash.OfParts(sources.SelectMany(s => new[] { s, ContentHash.OfFile(Path.Combine(context.InputDirectory, s[(s.IndexOf(':', StringComparison.Ordinal) + 1)..])) }));
+        });
+        for (var i = 0; i < documents.Count; i++)
+        {
+            keys[documents[i].Key] = hashes[i];
+        }
+
+        return keys;
+    }
+
+    private sealed class Planner(SiteModel site, SiteUrls urls, string language, UiStrings t)
     {
         public IEnumerable<(string Template, PageModel Model, string Source)> All()
         {

@@ -18,6 +18,7 @@ public sealed class PagesPipeline : Pipeline
         Process.Add(new GenerateRedirects());
         PostProcess.Add(new RewriteAssetLinks());
         PostProcess.Add(new ValidateLinks(nameof(SiteFilesPipeline), nameof(AssetsPipeline), nameof(AttachmentsPipeline), nameof(TransparencyPipeline)));
+        Process.Add(new Memoize(new RenderPages()));
         Output.Add(new WriteFiles());
     }
 }

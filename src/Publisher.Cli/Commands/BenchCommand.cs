@@ -1,0 +1,209 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text;
+using Publisher.Bench;
+
+namespace Publisher.Cli.Commands;
+
+/// <summary>
+/// <c>publisher bench</c>: generates a realistic corpus, builds it in a child process (so wall time and peak
+/// memory are those of a real <c>publisher build</c>), rebuilds it with nothing changed and with one file edited,
+/// and with <c>--hugo</c> builds the same kind of corpus with Hugo through <c>shared/bench</c> in the same run.
+/// </summary>
+internal static class BenchCommand
+{
+    // Figures of shared/bench/results-table.md (Hugo 0.111, 2 cores), used only when Hugo cannot run here.
+    private static readonly (int Documents, double Seconds, double Megabytes)[] IssueFigures = [(1000, 0.93, 193), (10000, 9.35, 1310), (25000, 38.77, 3318), (50000, 55.64, 7242)];
+
+    public static Command Create()
+    {
+        var docs = new Option<int>("--docs") { Description = "How many documents to generate.", Required = true };
+        var keep = new Option<string?>("--keep") { Description = "Generate into this folder and keep it (default: a temporary folder, deleted afterwards)." };
+        var hugo = new Option<bool>("--hugo") { Description = "Also build the same kind of corpus with Hugo (shared/bench harness) and print ratios." };
+        var seed = new Option<int>("--seed") { Description = "Corpus seed.", DefaultValueFactory = _ => 42 };
+        var command = new Command("bench", "Benchmark: generate a corpus of N Chinese reports, build it, print time, memory and output size.") { docs, keep, hugo, seed };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var output = parse.InvocationConfiguration.Output;
+            var error = parse.InvocationConfiguration.Error;
+            var n = parse.GetValue(docs);
+            if (n < 1)
+            {
+                await error.WriteLineAsync("publisher bench: --docs must be at least 1.").ConfigureAwait(false);
+                return CliApp.UsageError;
+            }
+
+            var repository = FindUp(Directory.GetCurrentDirectory(), "themes/default/layouts");
+            var seeds = FindUp(Directory.GetCurrentDirectory(), "shared/seeds") ?? FindUp(AppContext.BaseDirectory, "shared/seeds");
+            if (repository is null || seeds is null)
+            {
+                await error.WriteLineAsync("publisher bench: run it from the repository (it needs themes/default and ../shared/seeds).").ConfigureAwait(false);
+                return CliApp.UsageError;
+            }
+
+            var keepDirectory = parse.GetValue(keep);
+            var directory = Path.GetFullPath(keepDirectory ?? Path.Combine(Path.GetTempPath(), $"publisher-bench-{n}-{Guid.NewGuid():N}"));
+            try
+            {
+                return await RunAsync(n, parse.GetValue(seed), parse.GetValue(hugo), directory, repository, seeds, output, error, cancellationToken).ConfigureAwait(false);
+            }
+            finally
+            {
+                if (keepDirectory is null && Directory.Exists(directory))
+                {
+                    Directory.Delete(directory, recursive: true);
+                }
+            }
+        });
+        return command;
+    }
+
+    private static async Task<int> RunAsync(int n, int seed, bool withHugo, string directory, string repository, string seeds, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    {
+        var site = Path.Combine(directory, "site");
+        if (Directory.Exists(site))
+        {
+            Directory.Delete(site, recursive: true);
+        }
+
+        Directory.CreateDirectory(site);
+        var started = DateTime.UtcNow;
+        var corpus = new CorpusGenerator(seeds, seed).Generate(site, n);
+        CopyFolder(Path.Combine(repository, "content", "pages"), Path.Combine(site, "content", "pages"));
+        await File.WriteAllTextAsync(Path.Combine(site, "site.config.json"), $$"""
+            {
+              "title": { "zh-CN": "法治政府建设报告公开平台（基准）", "en": "Rule-of-Law Reports (benchmark)" },
+              "baseUrl": "https://reports.example.gov.cn/",
+              "defaultLanguage": "zh-CN",
+              "languages": ["zh-CN", "en"],
+              "content": "content",
+              "theme": "{{Path.Combine(repository, "themes", "default").Replace("\\", "\\\\", StringComparison.Ordinal)}}",
+              "output": "_site"
+            }
+            """, cancellationToken).ConfigureAwait(false);
+        await output.WriteLineAsync(Invariant($"Corpus: {corpus.Documents} documents ({corpus.Reports} reports, {corpus.DisclosureItems} disclosure items), {corpus.Offices} offices, {corpus.Bytes / 1e6:F1} MB, in {(DateTime.UtcNow - started).TotalSeconds:F1} s -> {site}")).ConfigureAwait(false);
+
+        var (publisher, prefix) = Self();
+        Task<ChildRunResult> Build() => ChildRun.RunAsync(publisher, [.. prefix, "build", "--config", Path.Combine(site, "site.config.json")], site, cancellationToken);
+
+        var clean = await Build().ConfigureAwait(false);
+        if (clean.ExitCode != 0)
+        {
+            await error.WriteLineAsync($"publisher bench: the build failed (exit {clean.ExitCode}):\n{clean.Error}").ConfigureAwait(false);
+            return CliApp.ContentErrors;
+        }
+
+        var built = OutputSummary.Of(Path.Combine(site, "_site"));
+        var unchanged = await Build().ConfigureAwait(false);
+        var edited = Path.Combine(site, "content", new CorpusGenerator(seeds, seed).Document(n / 2).RelativePath);
+        await File.AppendAllTextAsync(edited, "\n本段为基准测试的修改。\n", cancellationToken).ConfigureAwait(false);
+        var oneEdit = await Build().ConfigureAwait(false);
+
+        var table = new StringBuilder();
+        table.AppendLine("| run | wall s | peak MB | pages | output MB | search index MB (files) |");
+        table.AppendLine("|---|---|---|---|---|---|");
+        table.AppendLine(Invariant($"| publisher build, clean (first run: Razor compile included) | {clean.WallSeconds:F2} | {clean.PeakBytes / 1048576.0:F0} | {built.Pages} | {built.Bytes / 1e6:F1} | {Index(built)} |"));
+        table.AppendLine(Invariant($"| publisher build, nothing changed | {unchanged.WallSeconds:F2} | {unchanged.PeakBytes / 1048576.0:F0} | | | |"));
+        table.AppendLine(Invariant($"| publisher build, one file edited | {oneEdit.WallSeconds:F2} | {oneEdit.PeakBytes / 1048576.0:F0} | | | |"));
+        var ratios = new StringBuilder();
+        ratios.AppendLine(Invariant($"One edited file: {oneEdit.WallSeconds / clean.WallSeconds:P0} of a clean build (target <= 5%)."));
+        if (withHugo)
+        {
+            var hugo = await RunHugoAsync(n, seed, directory, seeds, error, cancellationToken).ConfigureAwait(false);
+            if (hugo is { } h)
+            {
+                table.AppendLine(Invariant($"| hugo {h.Label} | {h.Seconds:F2} | {h.Megabytes:F0} | {h.Pages} | {h.OutputMegabytes} | {h.Index} |"));
+                ratios.AppendLine(Invariant($"Against Hugo ({h.Label}): wall time {clean.WallSeconds / h.Seconds:F2}x (target <= 0.5x), peak memory {clean.PeakBytes / 1048576.0 / h.Megabytes:F2}x (target <= 0.25x)."));
+            }
+        }
+
+        await output.WriteAsync(table.ToString()).ConfigureAwait(false);
+        await output.WriteAsync(ratios.ToString()).ConfigureAwait(false);
+        return CliApp.Ok;
+    }
+
+    private static string Index(OutputSummary summary) =>
+        summary.SearchIndexFiles == 0 ? "none" : Invariant($"{summary.SearchIndexBytes / 1e6:F2} ({summary.SearchIndexFiles})");
+
+    private static async Task<(string Label, double Seconds, double Megabytes, string Pages, string OutputMegabytes, string Index)?> RunHugoAsync(
+        int n, int seed, string directory, string seeds, TextWriter error, CancellationToken cancellationToken)
+    {
+        var harness = FindUp(Directory.GetCurrentDirectory(), "shared/bench");
+        var hugo = new[] { "/usr/bin/hugo", "/usr/local/bin/hugo" }.FirstOrDefault(File.Exists);
+        if (hugo is null)
+        {
+            var install = await ChildRun.RunAsync("apt-get", ["install", "-y", "hugo"], directory, cancellationToken).ConfigureAwait(false);
+            hugo = install.ExitCode == 0 ? new[] { "/usr/bin/hugo", "/usr/local/bin/hugo" }.FirstOrDefault(File.Exists) : null;
+        }
+
+        if (hugo is not null && harness is not null)
+        {
+            var root = Path.Combine(directory, "hugo");
+            var corpus = Path.Combine(root, "corpus");
+            var generate = await ChildRun.RunAsync("python3", [Path.Combine(harness, "gen_corpus.py"), n.ToString(CultureInfo.InvariantCulture), corpus, "--seed", seed.ToString(CultureInfo.InvariantCulture), "--seeds-dir", seeds], directory, cancellationToken).ConfigureAwait(false);
+            if (generate.ExitCode == 0)
+            {
+                // The harness folder is read-only and Hugo writes a lock file into its source: use a copy.
+                var source = Path.Combine(root, "hugo-site");
+                CopyFolder(Path.Combine(harness, "hugo-site"), source);
+                var destination = Path.Combine(root, "out");
+                var run = await ChildRun.RunAsync(hugo, ["--quiet", "--source", source, "--contentDir", corpus, "--destination", destination], root, cancellationToken).ConfigureAwait(false);
+                if (run.ExitCode == 0)
+                {
+                    var summary = OutputSummary.Of(destination);
+                    return ("(same run)", run.WallSeconds, run.PeakBytes / 1048576.0, summary.Pages.ToString(CultureInfo.InvariantCulture), Invariant($"{summary.Bytes / 1e6:F1}"), Index(summary));
+                }
+
+                await error.WriteLineAsync($"Hugo failed (exit {run.ExitCode}): {run.Error}").ConfigureAwait(false);
+            }
+            else
+            {
+                await error.WriteLineAsync($"The Hugo corpus could not be generated: {generate.Error}").ConfigureAwait(false);
+            }
+        }
+
+        var nearest = IssueFigures.MinBy(f => Math.Abs(f.Documents - n));
+        await error.WriteLineAsync(hugo is null
+            ? "Hugo could not be installed (apt-get install -y hugo failed); the Hugo figures below are NOT from this run."
+            : "Hugo could not run here; the Hugo figures below are NOT from this run.").ConfigureAwait(false);
+        return (Invariant($"NOT this run: shared/bench/results-table.md, {nearest.Documents} docs"), nearest.Seconds, nearest.Megabytes, "-", "-", "-");
+    }
+
+    private static (string FileName, string[] Prefix) Self()
+    {
+        var process = Environment.ProcessPath ?? "dotnet";
+        var name = Path.GetFileNameWithoutExtension(process);
+        return name == "dotnet" ? (process, [typeof(BenchCommand).Assembly.Location]) : (process, []);
+    }
+
+    private static string? FindUp(string start, string relative)
+    {
+        for (var directory = new DirectoryInfo(start); directory is not null; directory = directory.Parent)
+        {
+            var candidate = Path.Combine(directory.FullName, relative);
+            if (Directory.Exists(candidate))
+            {
+                return relative.StartsWith("themes", StringComparison.Ordinal) ? directory.FullName : candidate;
+            }
+        }
+
+        return null;
+    }
+
+    private static void CopyFolder(string source, string target)
+    {
+        if (!Directory.Exists(source))
+        {
+            return;
+        }
+
+        foreach (var file in Directory.EnumerateFiles(source, "*", SearchOption.AllDirectories))
+        {
+            var destination = Path.Combine(target, Path.GetRelativePath(source, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(destination)!);
+            File.Copy(file, destination, overwrite: true);
+        }
+    }
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}

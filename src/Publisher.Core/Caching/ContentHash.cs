@@ -1,0 +1,28 @@
+using System.Security.Cryptography;
+using System.Text;
+
+namespace Publisher.Core.Caching;
+
+/// <summary>Stable content hashes (SHA-256, lower-case hex) for cache keys and output comparison.</summary>
+public static class ContentHash
+{
+    /// <summary>Hashes bytes.</summary>
+    public static string Of(ReadOnlySpan<byte> bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes));
+
+    /// <summary>Hashes a sequence of strings; each part is length-prefixed so that ("ab","c") differs from ("a","bc").</summary>
+    public static string OfParts(IEnumerable<string> parts)
+    {
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        foreach (var part in parts)
+        {
+            var bytes = Encoding.UTF8.GetBytes(part);
+            hash.AppendData(BitConverter.GetBytes(bytes.Length));
+            hash.AppendData(bytes);
+        }
+
+        return Convert.ToHexStringLower(hash.GetHashAndReset());
+    }
+
+    /// <summary>Hashes a file's bytes, or returns a marker when it does not exist.</summary>
+    public static string OfFile(string path) => File.Exists(path) ? Of(File.ReadAllBytes(path)) : "missing";
+}

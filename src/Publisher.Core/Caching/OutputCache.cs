@@ -1,0 +1,157 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.Text;
+
+namespace Publisher.Core.Caching;
+
+/// <summary>
+/// The persistent record behind incremental builds, kept in <c>.publisher-cache/</c>: for every output file of the
+/// last successful build, the hash of the inputs it was made from (when its producer declared them) and the hash
+/// of its bytes. An output whose inputs key is unchanged is not rendered again; an output whose bytes are
+/// unchanged is not written again. Output is a pure function of inputs, so an incremental build is byte-identical
+/// to a clean one by construction, as long as producers declare every input in their key.
+/// </summary>
+public sealed class OutputCache
+{
+    /// <summary>Metadata key: a hash of exactly the inputs a document's output depends on (set by its producer).</summary>
+    public const string InputsKey = "publisher.inputs-key";
+
+    /// <summary>Metadata key: true when the output file was kept from the previous build and not rendered again.</summary>
+    public const string KeptKey = "publisher.kept";
+
+    private const string Header = "publisher-output-cache 1";
+    private const string SyncMarkerName = "sync-in-progress";
+
+    private readonly Dictionary<string, Entry> _previous;
+    private readonly ConcurrentDictionary<string, Entry> _current = new(StringComparer.Ordinal);
+    private readonly string _manifestPath;
+    private int _kept;
+
+    private OutputCache(string cacheDirectory, string targetDirectory, string fingerprint, Dictionary<string, Entry> previous)
+    {
+        CacheDirectory = cacheDirectory;
+        TargetDirectory = targetDirectory;
+        Fingerprint = fingerprint;
+        _previous = previous;
+        _manifestPath = Path.Combine(cacheDirectory, "outputs-" + ContentHash.OfParts([targetDirectory])[..16] + ".txt");
+    }
+
+    /// <summary>The cache folder.</summary>
+    public string CacheDirectory { get; }
+
+    /// <summary>The live output folder the previous build produced.</summary>
+    public string TargetDirectory { get; }
+
+    /// <summary>A hash of everything every output depends on (code, settings, theme); part of every inputs key.</summary>
+    public string Fingerprint { get; }
+
+    /// <summary>True when the previous build's output is present and recorded, so outputs may be kept from it.</summary>
+    public bool IsIncremental => _previous.Count > 0;
+
+    /// <summary>How many outputs were kept from the previous build (not rendered or not written again).</summary>
+    public int KeptCount => Volatile.Read(ref _kept);
+
+    /// <summary>Every output path recorded in this build.</summary>
+    public IEnumerable<string> RecordedPaths => _current.Keys;
+
+    /// <summary>
+    /// Opens the cache for an output folder. The previous record is ignored (a clean build follows) when it is
+    /// missing, unreadable, when the output folder is gone, or when a previous sync of the output was interrupted.
+    /// </summary>
+    public static OutputCache Open(string cacheDirectory, string targetDirectory, string fingerprint)
+    {
+        cacheDirectory = Path.GetFullPath(cacheDirectory);
+        targetDirectory = Path.GetFullPath(targetDirectory).TrimEnd(Path.DirectorySeparatorChar);
+        var cache = new OutputCache(cacheDirectory, targetDirectory, fingerprint, new Dictionary<string, Entry>(StringComparer.Ordinal));
+        if (!Directory.Exists(targetDirectory) || File.Exists(cache.SyncMarker) || !File.Exists(cache._manifestPath))
+        {
+            return cache;
+        }
+
+        try
+        {
+            var lines = File.ReadAllLines(cache._manifestPath, Encoding.UTF8);
+            if (lines.Length == 0 || lines[0] != Header)
+            {
+                return cache;
+            }
+
+            foreach (var line in lines.Skip(1))
+            {
+                var parts = line.Split('\t');
+                if (parts.Length == 3)
+                {
+                    cache._previous[parts[0]] = new Entry(parts[1].Length == 0 ? null : parts[1], parts[2]);
+                }
+            }
+        }
+        catch (IOException)
+        {
+            cache._previous.Clear();
+        }
+
+        return cache;
+    }
+
+    /// <summary>
+    /// Keeps the previous output at <paramref name="destination"/> when it was made from the same inputs and is
+    /// still on disk; the caller then skips producing it.
+    /// </summary>
+    public bool TryKeep(string destination, string inputsKey)
+    {
+        if (_previous.TryGetValue(destination, out var entry) && entry.InputsKey == inputsKey && File.Exists(Target(destination)))
+        {
+            _current[destination] = entry;
+            Interlocked.Increment(ref _kept);
+            return true;
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// Records a produced output; returns true when the previous output has exactly these bytes and is still on
+    /// disk, so the caller need not write it again.
+    /// </summary>
+    public bool RecordAndCheckUnchanged(string destination, string? inputsKey, string contentHash)
+    {
+        var entry = new Entry(inputsKey, contentHash);
+        _current[destination] = entry;
+        if (_previous.TryGetValue(destination, out var previous) && previous.ContentHash == contentHash && File.Exists(Target(destination)))
+        {
+            Interlocked.Increment(ref _kept);
+            return true;
+        }
+
+        return false;
+    }
+
+    /// <summary>Marks the output folder as being changed in place; a build that finds the mark starts clean.</summary>
+    public void BeginSync()
+    {
+        Directory.CreateDirectory(CacheDirectory);
+        File.WriteAllText(SyncMarker, TargetDirectory);
+    }
+
+    /// <summary>Writes this build's record (atomically) and clears the sync mark.</summary>
+    public void Save()
+    {
+        Directory.CreateDirectory(CacheDirectory);
+        var builder = new StringBuilder(Header).Append('\n');
+        foreach (var (path, entry) in _current.OrderBy(e => e.Key, StringComparer.Ordinal))
+        {
+            builder.Append(CultureInfo.InvariantCulture, $"{path}\t{entry.InputsKey}\t{entry.ContentHash}\n");
+        }
+
+        var temporary = _manifestPath + ".tmp";
+        File.WriteAllText(temporary, builder.ToString(), new UTF8Encoding(false));
+        File.Move(temporary, _manifestPath, overwrite: true);
+        File.Delete(SyncMarker);
+    }
+
+    private string SyncMarker => Path.Combine(CacheDirectory, SyncMarkerName);
+
+    private string Target(string destination) => Path.Combine(TargetDirectory, destination);
+
+    private sealed record Entry(string? InputsKey, string ContentHash);
+}
