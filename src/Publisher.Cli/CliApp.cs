@@ -20,6 +20,8 @@ internal static class CliApp
     [
         BuildCommand.Create(),
         StatisticsCommand.Create(),
+        CheckCommand.Create(),
+        NewCommand.Create(),
     ];
 
     /// <summary>Builds the root command.</summary>

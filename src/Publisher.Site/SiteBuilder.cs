@@ -21,7 +21,8 @@ public static class SiteBuilder
     /// <param name="OutputDirectory">Overrides the output folder of the settings.</param>
     /// <param name="BaseUrl">Overrides the base URL of the settings.</param>
     /// <param name="MaxDegreeOfParallelism">How many documents are processed at once; defaults to the cores.</param>
-    public sealed record Request(string ConfigPath, string? OutputDirectory = null, string? BaseUrl = null, int? MaxDegreeOfParallelism = null);
+    /// <param name="WriteOutput">False runs every step except the Output phase and writes nothing (<c>publisher check</c>).</param>
+    public sealed record Request(string ConfigPath, string? OutputDirectory = null, string? BaseUrl = null, int? MaxDegreeOfParallelism = null, bool WriteOutput = true);
 
     /// <summary>The pipelines of a standard site.</summary>
     public static IReadOnlyList<IPipeline> Pipelines(SiteOptions options) =>
@@ -32,6 +33,7 @@ public static class SiteBuilder
         new TransparencyPipeline(),
         new SiteFilesPipeline(),
         new AssetsPipeline(),
+        new SchemasPipeline(),
     ];
 
     /// <summary>Builds the site; never throws for content errors (they are in the result's diagnostics).</summary>
@@ -55,22 +57,15 @@ public static class SiteBuilder
             return new BuildResult([ex.Diagnostic], new BuildStatistics(), TimeSpan.Zero, ImmutableDictionary<string, IReadOnlyList<Core.Documents.Document>>.Empty);
         }
 
+        if (!request.WriteOutput)
+        {
+            return await CheckAsync(request, root, options, strings, cancellationToken).ConfigureAwait(false);
+        }
+
         var output = StagedOutput.Begin(Path.Combine(root, options.OutputDirectory));
         try
         {
-            var engine = new Engine(new EngineOptions
-            {
-                InputDirectory = root,
-                OutputDirectory = output.Staging,
-                MaxDegreeOfParallelism = request.MaxDegreeOfParallelism ?? Environment.ProcessorCount,
-                Services = new Dictionary<Type, object>
-                {
-                    [typeof(SiteOptions)] = options,
-                    [typeof(MarkdownRenderer)] = new MarkdownRenderer(options),
-                    [typeof(PageRenderer)] = new PageRenderer(Path.Combine(root, options.ThemeDirectory)),
-                    [typeof(IReadOnlyDictionary<string, UiStrings>)] = strings,
-                },
-            });
+            var engine = CreateEngine(request, root, output.Staging, options, strings);
             var result = await engine.RunAsync(Pipelines(options), cancellationToken).ConfigureAwait(false);
             if (result.Succeeded)
             {
@@ -87,6 +82,39 @@ public static class SiteBuilder
         {
             output.Abandon();
             throw;
+        }
+    }
+
+    private static Engine CreateEngine(Request request, string root, string outputDirectory, SiteOptions options, IReadOnlyDictionary<string, UiStrings> strings) =>
+        new(new EngineOptions
+        {
+            InputDirectory = root,
+            OutputDirectory = outputDirectory,
+            MaxDegreeOfParallelism = request.MaxDegreeOfParallelism ?? Environment.ProcessorCount,
+            Services = new Dictionary<Type, object>
+            {
+                [typeof(SiteOptions)] = options,
+                [typeof(MarkdownRenderer)] = new MarkdownRenderer(options),
+                [typeof(PageRenderer)] = new PageRenderer(Path.Combine(root, options.ThemeDirectory)),
+                [typeof(IReadOnlyDictionary<string, UiStrings>)] = strings,
+            },
+        });
+
+    private static async Task<BuildResult> CheckAsync(Request request, string root, SiteOptions options, IReadOnlyDictionary<string, UiStrings> strings, CancellationToken cancellationToken)
+    {
+        // The Output phase is skipped, so nothing is written; the folder is only named for modules that ask for it.
+        var nowhere = Path.Combine(Path.GetTempPath(), "publisher-check-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            var engine = CreateEngine(request, root, nowhere, options, strings);
+            return await engine.RunAsync([.. Pipelines(options).Select(p => new WithoutOutputPipeline(p))], cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            if (Directory.Exists(nowhere))
+            {
+                Directory.Delete(nowhere, recursive: true);
+            }
         }
     }
 }
