@@ -21,6 +21,7 @@ internal static class CliApp
         BuildCommand.Create(),
         StatisticsCommand.Create(),
         CheckCommand.Create(),
+        ServeCommand.Create(),
         NewCommand.Create(),
     ];
 

@@ -61,8 +61,8 @@ public sealed partial class DiagnosticCatalog
             var match = pattern.Match(text);
             if (match.Success)
             {
-                var values = match.Groups.Cast<Group>().Skip(1).Select(g => (object)TranslateSuggestion(g.Value)).ToArray();
-                return string.Format(System.Globalization.CultureInfo.InvariantCulture, chinese, values);
+                // Not string.Format: the texts quote '{' and '}' literally (YAML brackets).
+                return Placeholder().Replace(chinese, m => TranslateSuggestion(match.Groups[int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) + 1].Value));
             }
         }
 
