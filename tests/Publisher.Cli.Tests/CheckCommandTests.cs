@@ -75,4 +75,22 @@ public sealed class CheckCommandTests
         Assert.Equal(1, run.ExitCode);
         Assert.Contains("content/pages/draft.md:4:9: error PUB0124: 'issued' is not a real date: '2021-13-01'.", run.Output, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Should_ReportAMissingAttachment_When_TheFileIsNotBesideTheDocument()
+    {
+        // Given
+        using var site = new TempDirectory();
+        var config = SampleSite.CopyTo(site);
+        site.Write("content/pages/rules.md", "---\ntitle: 制度\nkind: page\nattachments:\n  - { file: rules.pdf, title: 制度全文 }\n---\n\n正文。\n");
+
+        // When
+        var run = await CliRun.RunAsync("check", "--config", config);
+
+        // Then
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("content/pages/rules.md:5:3:", run.Output, StringComparison.Ordinal);
+        Assert.Contains("PUB0801: 附件“rules.pdf”不存在。", run.Output, StringComparison.Ordinal);
+        Assert.Contains("content/pages/rules.pdf", run.Output, StringComparison.Ordinal);
+    }
 }
