@@ -26,6 +26,9 @@ internal static class CliApp
         ImportCommand.Create(),
         SearchCommand.Create(),
         BenchCommand.Create(),
+        CheckCommand.Create(),
+        ServeCommand.Create(),
+        NewCommand.Create(),
     ];
 
     /// <summary>Builds the root command.</summary>

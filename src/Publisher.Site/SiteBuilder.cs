@@ -28,6 +28,8 @@ public static class SiteBuilder
 
     /// <summary>The cache folder beside the settings file (ignored by git).</summary>
     public const string CacheFolder = ".publisher-cache";
+    /// <param name="WriteOutput">False runs every step except the Output phase and writes nothing (<c>publisher check</c>).</param>
+    public sealed record Request(string ConfigPath, string? OutputDirectory = null, string? BaseUrl = null, int? MaxDegreeOfParallelism = null, bool WriteOutput = true);
 
     /// <summary>The pipelines of a standard site.</summary>
     public static IReadOnlyList<IPipeline> Pipelines(SiteOptions options) =>
@@ -40,6 +42,7 @@ public static class SiteBuilder
         new AssetsPipeline(),
         new SearchIndexPipeline(),
         new AttachmentsPipeline(),
+        new SchemasPipeline(),
     ];
 
     /// <summary>Builds the site; never throws for content errors (they are in the result's diagnostics).</summary>
@@ -87,6 +90,15 @@ public static class SiteBuilder
                     [typeof(IReadOnlyDictionary<string, UiStrings>)] = strings,
                 },
             });
+        if (!request.WriteOutput)
+        {
+            return await CheckAsync(request, root, options, strings, cancellationToken).ConfigureAwait(false);
+        }
+
+        var output = StagedOutput.Begin(Path.Combine(root, options.OutputDirectory));
+        try
+        {
+            var engine = CreateEngine(request, root, output.Staging, options, strings);
             var result = await engine.RunAsync(Pipelines(options), cancellationToken).ConfigureAwait(false);
             if (result.Succeeded && cache is not null)
             {
@@ -136,5 +148,36 @@ public static class SiteBuilder
         }
 
         return ContentHash.OfParts(parts);
+    private static Engine CreateEngine(Request request, string root, string outputDirectory, SiteOptions options, IReadOnlyDictionary<string, UiStrings> strings) =>
+        new(new EngineOptions
+        {
+            InputDirectory = root,
+            OutputDirectory = outputDirectory,
+            MaxDegreeOfParallelism = request.MaxDegreeOfParallelism ?? Environment.ProcessorCount,
+            Services = new Dictionary<Type, object>
+            {
+                [typeof(SiteOptions)] = options,
+                [typeof(MarkdownRenderer)] = new MarkdownRenderer(options),
+                [typeof(PageRenderer)] = new PageRenderer(Path.Combine(root, options.ThemeDirectory)),
+                [typeof(IReadOnlyDictionary<string, UiStrings>)] = strings,
+            },
+        });
+
+    private static async Task<BuildResult> CheckAsync(Request request, string root, SiteOptions options, IReadOnlyDictionary<string, UiStrings> strings, CancellationToken cancellationToken)
+    {
+        // The Output phase is skipped, so nothing is written; the folder is only named for modules that ask for it.
+        var nowhere = Path.Combine(Path.GetTempPath(), "publisher-check-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            var engine = CreateEngine(request, root, nowhere, options, strings);
+            return await engine.RunAsync([.. Pipelines(options).Select(p => new WithoutOutputPipeline(p))], cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            if (Directory.Exists(nowhere))
+            {
+                Directory.Delete(nowhere, recursive: true);
+            }
+        }
     }
 }

@@ -1,5 +1,5 @@
 using System.CommandLine;
-using System.Globalization;
+using Publisher.Cli.Output;
 using Publisher.Core.Diagnostics;
 using Publisher.Core.Execution;
 using Publisher.Site;
@@ -42,6 +42,7 @@ internal static class BuildCommand
 
             var request = new SiteBuilder.Request(parse.GetValue(config)!, parse.GetValue(output), parse.GetValue(baseUrl), parse.GetValue(parallelism), !parse.GetValue(clean));
             var result = await SiteBuilder.BuildAsync(request, cancellationToken).ConfigureAwait(false);
+            var result = await BuildReporter.RunAsync(() => SiteBuilder.BuildAsync(request, cancellationToken), outputWriter).ConfigureAwait(false);
             await DiagnosticPrinter.PrintAsync(result.Diagnostics, errorWriter).ConfigureAwait(false);
             if (!result.Succeeded)
             {
@@ -50,10 +51,7 @@ internal static class BuildCommand
                 return CliApp.ContentErrors;
             }
 
-            var statistics = result.Statistics;
-            await outputWriter.WriteLineAsync(string.Create(
-                CultureInfo.InvariantCulture,
-                $"Built {statistics.DocumentsRead} source files into {statistics.PagesWritten} pages ({statistics.FilesWritten} files, {statistics.BytesWritten / 1024.0:F0} KiB) in {result.Elapsed.TotalSeconds:F2} s.")).ConfigureAwait(false);
+            await BuildReporter.WriteSummaryAsync(result, outputWriter).ConfigureAwait(false);
             return CliApp.Ok;
         });
         return command;

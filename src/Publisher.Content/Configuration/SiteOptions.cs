@@ -32,6 +32,9 @@ public sealed record SiteOptions
     /// <summary>Largest content file accepted, in bytes.</summary>
     public long MaxFileBytes { get; init; } = 2 * 1024 * 1024;
 
+    /// <summary>The language of messages to editors (<c>publisher check</c>, <c>serve</c>): zh-CN or en.</summary>
+    public string EditorLanguage { get; init; } = "zh-CN";
+
     /// <summary>The path part of <see cref="BaseUrl"/>, always starting and ending with '/'.</summary>
     public string BasePath
     {

@@ -64,6 +64,7 @@ public static class SiteOptionsLoader
             OutputDirectory = file.Output ?? options.OutputDirectory,
             IframeHosts = file.IframeHosts?.ToImmutableArray() ?? options.IframeHosts,
             MaxFileBytes = file.MaxFileBytes ?? options.MaxFileBytes,
+            EditorLanguage = file.EditorLanguage ?? options.EditorLanguage,
         };
     }
 
@@ -76,7 +77,8 @@ public static class SiteOptionsLoader
         string? Theme,
         string? Output,
         string[]? IframeHosts,
-        long? MaxFileBytes)
+        long? MaxFileBytes,
+        string? EditorLanguage = null)
     {
         [System.Text.Json.Serialization.JsonPropertyName("$schema")]
         public string? Schema { get; init; }

@@ -1,0 +1,60 @@
+using System.Globalization;
+using Publisher.Core.Execution;
+using Spectre.Console;
+
+namespace Publisher.Cli.Output;
+
+/// <summary>
+/// Shows a Spectre.Console spinner for builds that take longer than a second and a summary table at the end,
+/// but only on a real terminal: when output is redirected or <c>CI</c> is set it writes plain lines with no
+/// colour or cursor codes, so logs stay readable.
+/// </summary>
+internal static class BuildReporter
+{
+    private static readonly TimeSpan SpinnerDelay = TimeSpan.FromSeconds(1);
+
+    /// <summary>True when <paramref name="output"/> is the console of a person, not a log or a pipe.</summary>
+    public static bool IsInteractive(TextWriter output) =>
+        ReferenceEquals(output, Console.Out)
+        && !Console.IsOutputRedirected
+        && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("CI"))
+        && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("GITHUB_ACTIONS"));
+
+    /// <summary>Runs the build, with a spinner when it is slow and the console is interactive.</summary>
+    public static async Task<BuildResult> RunAsync(Func<Task<BuildResult>> build, TextWriter output)
+    {
+        var task = build();
+        if (!IsInteractive(output) || await Task.WhenAny(task, Task.Delay(SpinnerDelay)).ConfigureAwait(false) == task)
+        {
+            return await task.ConfigureAwait(false);
+        }
+
+        return await AnsiConsole.Status()
+            .Spinner(Spinner.Known.Dots)
+            .StartAsync("Building the site…", _ => task)
+            .ConfigureAwait(false);
+    }
+
+    /// <summary>The summary of a successful build: a table on a terminal, one plain line otherwise.</summary>
+    public static async Task WriteSummaryAsync(BuildResult result, TextWriter output)
+    {
+        var statistics = result.Statistics;
+        if (!IsInteractive(output))
+        {
+            await output.WriteLineAsync(string.Create(
+                CultureInfo.InvariantCulture,
+                $"Built {statistics.DocumentsRead} source files into {statistics.PagesWritten} pages ({statistics.FilesWritten} files, {statistics.BytesWritten / 1024.0:F0} KiB) in {result.Elapsed.TotalSeconds:F2} s.")).ConfigureAwait(false);
+            return;
+        }
+
+        var table = new Table().Border(TableBorder.Rounded).Title("[green]Site built[/]")
+            .AddColumn("Source files").AddColumn("Pages").AddColumn("Files").AddColumn("Size").AddColumn("Time");
+        table.AddRow(
+            statistics.DocumentsRead.ToString(CultureInfo.InvariantCulture),
+            statistics.PagesWritten.ToString(CultureInfo.InvariantCulture),
+            statistics.FilesWritten.ToString(CultureInfo.InvariantCulture),
+            string.Create(CultureInfo.InvariantCulture, $"{statistics.BytesWritten / 1024.0:F0} KiB"),
+            string.Create(CultureInfo.InvariantCulture, $"{result.Elapsed.TotalSeconds:F2} s"));
+        AnsiConsole.Write(table);
+    }
+}

@@ -1,0 +1,328 @@
+using System.Globalization;
+using System.Net;
+using System.Text;
+using System.Threading.Channels;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.StaticFiles;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Publisher.Core.Diagnostics;
+using Publisher.Core.Execution;
+using Publisher.Site;
+
+namespace Publisher.Preview;
+
+/// <summary>
+/// <c>publisher serve</c>: builds the site into a private folder, serves it on 127.0.0.1 with Kestrel, rebuilds
+/// when content, theme or settings change, and tells open pages to reload. The reload script is added to HTML
+/// responses here, on the way out, so it never reaches a real build.
+/// </summary>
+public sealed class PreviewServer : IAsyncDisposable
+{
+    /// <summary>The path every preview-only file lives under; no site page can use it.</summary>
+    public const string ReservedPath = "/__publisher/";
+
+    private const string ReloadTag = "<script src=\"/__publisher/reload.js\" defer></script>";
+    private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
+    private static readonly FileExtensionContentTypeProvider ContentTypes = new();
+
+    private readonly PreviewOptions _options;
+    private readonly string _root;
+    private readonly string _outputDirectory;
+    private readonly ReloadBroadcaster _reload = new();
+    private readonly Channel<string> _changes = Channel.CreateUnbounded<string>();
+    private readonly CancellationTokenSource _stopping = new();
+    private readonly List<FileSystemWatcher> _watchers = [];
+    private WebApplication? _app;
+    private Task _rebuildLoop = Task.CompletedTask;
+    private volatile BuildResult? _lastResult;
+    private int _builds;
+
+    private PreviewServer(PreviewOptions options)
+    {
+        _options = options;
+        _root = Path.GetDirectoryName(Path.GetFullPath(options.ConfigPath))!;
+        _outputDirectory = Path.Combine(Path.GetTempPath(), "publisher-preview", Guid.NewGuid().ToString("N"));
+    }
+
+    /// <summary>The address the site is served at, e.g. <c>http://127.0.0.1:5080/</c>.</summary>
+    public Uri Url { get; private set; } = new("http://127.0.0.1/");
+
+    /// <summary>How many builds have finished (the first one included).</summary>
+    public int Builds => Volatile.Read(ref _builds);
+
+    /// <summary>Starts serving, runs the first build and starts watching; returns when the site is ready.</summary>
+    public static async Task<PreviewServer> StartAsync(PreviewOptions options, CancellationToken cancellationToken = default)
+    {
+        var server = new PreviewServer(options);
+        try
+        {
+            await server.StartCoreAsync(cancellationToken).ConfigureAwait(false);
+            return server;
+        }
+        catch
+        {
+            await server.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    /// <summary>Stops watching and serving, closes open reload streams, and deletes the preview folder.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        await _stopping.CancelAsync().ConfigureAwait(false);
+        foreach (var watcher in _watchers)
+        {
+            watcher.Dispose();
+        }
+
+        _changes.Writer.TryComplete();
+        try
+        {
+            await _rebuildLoop.ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+        }
+
+        if (_app is not null)
+        {
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+            await _app.StopAsync(timeout.Token).ConfigureAwait(false);
+            await _app.DisposeAsync().ConfigureAwait(false);
+        }
+
+        _stopping.Dispose();
+        if (Directory.Exists(_outputDirectory))
+        {
+            Directory.Delete(_outputDirectory, recursive: true);
+        }
+    }
+
+    private async Task StartCoreAsync(CancellationToken cancellationToken)
+    {
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = _root, EnvironmentName = "Production" });
+        builder.Logging.ClearProviders();
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, _options.Port));
+        var app = builder.Build();
+        _app = app;
+        app.Run(HandleAsync);
+        await app.StartAsync(cancellationToken).ConfigureAwait(false);
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        var port = new Uri(address).Port;
+        Url = new Uri(string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{port}/"));
+
+        await BuildAsync(cancellationToken).ConfigureAwait(false);
+        Watch();
+        _rebuildLoop = RebuildLoopAsync(_stopping.Token);
+    }
+
+    private void Watch()
+    {
+        foreach (var folder in new[] { "content", "themes" }.Select(f => Path.Combine(_root, f)).Where(Directory.Exists))
+        {
+            var watcher = new FileSystemWatcher(folder) { IncludeSubdirectories = true };
+            Subscribe(watcher);
+        }
+
+        Subscribe(new FileSystemWatcher(_root, Path.GetFileName(_options.ConfigPath)));
+    }
+
+    private void Subscribe(FileSystemWatcher watcher)
+    {
+        watcher.NotifyFilter = NotifyFilters.FileName | NotifyFilters.DirectoryName | NotifyFilters.LastWrite | NotifyFilters.Size;
+        watcher.Changed += (_, e) => _changes.Writer.TryWrite(e.FullPath);
+        watcher.Created += (_, e) => _changes.Writer.TryWrite(e.FullPath);
+        watcher.Deleted += (_, e) => _changes.Writer.TryWrite(e.FullPath);
+        watcher.Renamed += (_, e) => _changes.Writer.TryWrite(e.FullPath);
+        watcher.EnableRaisingEvents = true;
+        _watchers.Add(watcher);
+    }
+
+    private async Task RebuildLoopAsync(CancellationToken cancellationToken)
+    {
+        while (await _changes.Reader.WaitToReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            // Debounce: an editor's save is several events (truncate, write, rename); build once after they settle.
+            var changed = new SortedSet<string>(StringComparer.Ordinal);
+            do
+            {
+                while (_changes.Reader.TryRead(out var path))
+                {
+                    changed.Add(path);
+                }
+
+                await Task.Delay(_options.Debounce, cancellationToken).ConfigureAwait(false);
+            }
+            while (_changes.Reader.TryPeek(out _));
+
+            var shown = changed.Select(p => Path.GetRelativePath(_root, p).Replace('\\', '/')).Take(3);
+            await _options.Log.WriteLineAsync($"Changed: {string.Join(", ", shown)}{(changed.Count > 3 ? ", …" : string.Empty)}").ConfigureAwait(false);
+            await BuildAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private async Task BuildAsync(CancellationToken cancellationToken)
+    {
+        BuildResult result;
+        try
+        {
+            result = await SiteBuilder.BuildAsync(new SiteBuilder.Request(_options.ConfigPath, _outputDirectory, Url.ToString()), cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // A theme that does not compile, for instance: show it like a content error rather than stopping the preview.
+            result = new BuildResult(
+                [new Diagnostic(DiagnosticSeverity.Error, "PUB0800", new SourceSpan(_options.ConfigPath), $"the build stopped: {ex.Message}", "Fix the file named above and save; the preview rebuilds by itself.")],
+                new BuildStatistics(),
+                TimeSpan.Zero,
+                System.Collections.Immutable.ImmutableDictionary<string, IReadOnlyList<Core.Documents.Document>>.Empty);
+        }
+
+        _lastResult = result;
+        foreach (var diagnostic in result.Diagnostics)
+        {
+            await _options.Log.WriteLineAsync(ErrorPage.Line(diagnostic, _options.Language)).ConfigureAwait(false);
+        }
+
+        await _options.Log.WriteLineAsync(result.Succeeded
+            ? string.Create(CultureInfo.InvariantCulture, $"Built {result.Statistics.PagesWritten} pages in {result.Elapsed.TotalSeconds:F2} s; serving {Url}")
+            : $"Build failed with {result.Diagnostics.Count(d => d.Severity == DiagnosticSeverity.Error)} error(s); the browser shows them at {Url}").ConfigureAwait(false);
+        Interlocked.Increment(ref _builds);
+        _reload.Broadcast();
+    }
+
+    private async Task HandleAsync(HttpContext context)
+    {
+        var path = context.Request.Path.Value ?? "/";
+        context.Response.Headers.CacheControl = "no-store";
+        if (path.StartsWith(ReservedPath, StringComparison.Ordinal))
+        {
+            await ServeReservedAsync(context, path[ReservedPath.Length..]).ConfigureAwait(false);
+            return;
+        }
+
+        var result = _lastResult;
+        if (result is null)
+        {
+            context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+            context.Response.Headers.RetryAfter = "1";
+            await context.Response.WriteAsync("Building…", context.RequestAborted).ConfigureAwait(false);
+            return;
+        }
+
+        var file = Resolve(path);
+        var isPage = file is null ? !Path.HasExtension(path) : file.EndsWith(".html", StringComparison.Ordinal);
+        if (!result.Succeeded && isPage)
+        {
+            context.Response.StatusCode = StatusCodes.Status500InternalServerError;
+            await WriteHtmlAsync(context, ErrorPage.Render(result.Diagnostics, _options.Language), inject: false).ConfigureAwait(false);
+            return;
+        }
+
+        if (file is null && !path.EndsWith('/') && Resolve(path + "/") is not null)
+        {
+            context.Response.Redirect(path + "/" + context.Request.QueryString);
+            return;
+        }
+
+        if (file is null)
+        {
+            context.Response.StatusCode = StatusCodes.Status404NotFound;
+            file = Resolve("/404.html");
+            if (file is null)
+            {
+                return;
+            }
+        }
+
+        if (file.EndsWith(".html", StringComparison.Ordinal))
+        {
+            await WriteHtmlAsync(context, await File.ReadAllTextAsync(file, context.RequestAborted).ConfigureAwait(false), inject: true).ConfigureAwait(false);
+            return;
+        }
+
+        context.Response.ContentType = ContentTypes.TryGetContentType(file, out var type) ? type : "application/octet-stream";
+        await context.Response.SendFileAsync(file, context.RequestAborted).ConfigureAwait(false);
+    }
+
+    private static async Task WriteHtmlAsync(HttpContext context, string html, bool inject)
+    {
+        if (inject)
+        {
+            var head = html.IndexOf("</head>", StringComparison.OrdinalIgnoreCase);
+            html = head >= 0 ? html.Insert(head, ReloadTag + "\n") : html + ReloadTag;
+        }
+
+        context.Response.ContentType = "text/html; charset=utf-8";
+        await context.Response.Body.WriteAsync(Utf8.GetBytes(html), context.RequestAborted).ConfigureAwait(false);
+    }
+
+    private async Task ServeReservedAsync(HttpContext context, string name)
+    {
+        if (name == "events")
+        {
+            await StreamReloadsAsync(context).ConfigureAwait(false);
+            return;
+        }
+
+        var resource = name switch
+        {
+            "reload.js" => ("Publisher.Preview.reload.js", "text/javascript; charset=utf-8"),
+            "preview.css" => ("Publisher.Preview.preview.css", "text/css; charset=utf-8"),
+            _ => default,
+        };
+        if (resource == default)
+        {
+            context.Response.StatusCode = StatusCodes.Status404NotFound;
+            return;
+        }
+
+        context.Response.ContentType = resource.Item2;
+        await using var stream = typeof(PreviewServer).Assembly.GetManifestResourceStream(resource.Item1)!;
+        await stream.CopyToAsync(context.Response.Body, context.RequestAborted).ConfigureAwait(false);
+    }
+
+    private async Task StreamReloadsAsync(HttpContext context)
+    {
+        context.Response.ContentType = "text/event-stream";
+        using var both = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, _stopping.Token);
+        try
+        {
+            await context.Response.WriteAsync(": connected\n\n", both.Token).ConfigureAwait(false);
+            await context.Response.Body.FlushAsync(both.Token).ConfigureAwait(false);
+            while (!both.IsCancellationRequested)
+            {
+                await _reload.NextAsync().WaitAsync(both.Token).ConfigureAwait(false);
+                await context.Response.WriteAsync(string.Create(CultureInfo.InvariantCulture, $"event: reload\ndata: {Builds}\n\n"), both.Token).ConfigureAwait(false);
+                await context.Response.Body.FlushAsync(both.Token).ConfigureAwait(false);
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // The page closed or the server is stopping.
+        }
+    }
+
+    /// <summary>The file a URL path names in the preview folder, or null; never a file outside it.</summary>
+    private string? Resolve(string urlPath)
+    {
+        var relative = Uri.UnescapeDataString(urlPath).TrimStart('/');
+        var full = Path.GetFullPath(Path.Combine(_outputDirectory, relative));
+        if (!full.StartsWith(_outputDirectory + Path.DirectorySeparatorChar, StringComparison.Ordinal) && full != _outputDirectory)
+        {
+            return null;
+        }
+
+        if (Directory.Exists(full) && (urlPath.EndsWith('/') || relative.Length == 0))
+        {
+            full = Path.Combine(full, "index.html");
+        }
+
+        return File.Exists(full) ? full : null;
+    }
+}

@@ -1,0 +1,95 @@
+using System.Diagnostics;
+using System.Net;
+using Publisher.Testing;
+
+namespace Publisher.Preview.Tests;
+
+public sealed class PreviewServerTests
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
+
+    private static async Task<(HttpStatusCode Status, string Body)> GetAsync(HttpClient client, string path)
+    {
+        using var response = await client.GetAsync(path);
+        return (response.StatusCode, await response.Content.ReadAsStringAsync());
+    }
+
+    private static async Task<(HttpStatusCode Status, string Body)> WaitForAsync(HttpClient client, string path, Func<(HttpStatusCode Status, string Body), bool> done)
+    {
+        var clock = Stopwatch.StartNew();
+        while (true)
+        {
+            var page = await GetAsync(client, path);
+            if (done(page) || clock.Elapsed > Patience)
+            {
+                return page;
+            }
+
+            await Task.Delay(200);
+        }
+    }
+
+    [Fact]
+    public async Task Should_ServeTheEditAndThenAnErrorPage_When_ContentChangesWhileServing()
+    {
+        // Given
+        using var site = new TempDirectory();
+        var config = SampleSite.CopyTo(site);
+        var page = site.Write("content/pages/guide.md", "---\ntitle: 第一版标题\nkind: page\n---\n\n正文。\n");
+        await using var server = await PreviewServer.StartAsync(new PreviewOptions { ConfigPath = config, Port = 0, Debounce = TimeSpan.FromMilliseconds(100) });
+        using var client = new HttpClient { BaseAddress = server.Url };
+        using var events = new HttpClient { BaseAddress = server.Url, Timeout = Patience };
+        using var stream = new StreamReader(await events.GetStreamAsync("/__publisher/events"));
+        var first = await GetAsync(client, "/guide/");
+
+        // When
+        File.WriteAllText(page, "---\ntitle: 第二版标题\nkind: page\n---\n\n正文。\n");
+        var edited = await WaitForAsync(client, "/guide/", p => p.Body.Contains("第二版标题", StringComparison.Ordinal));
+        var reload = await ReadEventAsync(stream);
+        File.WriteAllText(page, "---\ntitle: 第三版\nkind: [page\n---\n\n正文。\n");
+        var broken = await WaitForAsync(client, "/guide/", p => p.Status == HttpStatusCode.InternalServerError);
+
+        // Then
+        Assert.Equal(HttpStatusCode.OK, first.Status);
+        Assert.Contains("第一版标题", first.Body, StringComparison.Ordinal);
+        Assert.Contains("<script src=\"/__publisher/reload.js\" defer></script>", first.Body, StringComparison.Ordinal);
+        Assert.Contains("第二版标题", edited.Body, StringComparison.Ordinal);
+        Assert.Equal("event: reload", reload);
+        Assert.Equal(HttpStatusCode.InternalServerError, broken.Status);
+        Assert.Contains("content/pages/guide.md:", broken.Body, StringComparison.Ordinal);
+        Assert.Contains("PUB0110", broken.Body, StringComparison.Ordinal);
+        Assert.Contains("构建失败", broken.Body, StringComparison.Ordinal);
+        Assert.Contains("EventSource", (await GetAsync(client, "/__publisher/reload.js")).Body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Should_NeverPutTheReloadScriptIntoARealBuild_When_TheSiteIsBuilt()
+    {
+        // Given
+        using var site = new TempDirectory();
+        var config = SampleSite.CopyTo(site);
+
+        // When
+        var result = await Site.SiteBuilder.BuildAsync(new Site.SiteBuilder.Request(config));
+
+        // Then
+        Assert.True(result.Succeeded);
+        var pages = Directory.EnumerateFiles(site.Combine("_site"), "*.html", SearchOption.AllDirectories).ToList();
+        Assert.NotEmpty(pages);
+        Assert.DoesNotContain(pages, p => File.ReadAllText(p).Contains("__publisher", StringComparison.Ordinal));
+    }
+
+    private static async Task<string?> ReadEventAsync(StreamReader stream)
+    {
+        using var timeout = new CancellationTokenSource(Patience);
+        while (await stream.ReadLineAsync(timeout.Token) is { } line)
+        {
+            if (line.StartsWith("event:", StringComparison.Ordinal))
+            {
+                return line;
+            }
+        }
+
+        return null;
+    }
+}
