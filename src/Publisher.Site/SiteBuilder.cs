@@ -24,12 +24,11 @@ public static class SiteBuilder
     /// <param name="BaseUrl">Overrides the base URL of the settings.</param>
     /// <param name="MaxDegreeOfParallelism">How many documents are processed at once; defaults to the cores.</param>
     /// <param name="Incremental">Reuse unchanged outputs recorded in <c>.publisher-cache/</c>; false builds everything.</param>
-    public sealed record Request(string ConfigPath, string? OutputDirectory = null, string? BaseUrl = null, int? MaxDegreeOfParallelism = null, bool Incremental = true);
+    /// <param name="WriteOutput">False runs every step except the Output phase and writes nothing (<c>publisher check</c>).</param>
+    public sealed record Request(string ConfigPath, string? OutputDirectory = null, string? BaseUrl = null, int? MaxDegreeOfParallelism = null, bool Incremental = true, bool WriteOutput = true);
 
     /// <summary>The cache folder beside the settings file (ignored by git).</summary>
     public const string CacheFolder = ".publisher-cache";
-    /// <param name="WriteOutput">False runs every step except the Output phase and writes nothing (<c>publisher check</c>).</param>
-    public sealed record Request(string ConfigPath, string? OutputDirectory = null, string? BaseUrl = null, int? MaxDegreeOfParallelism = null, bool WriteOutput = true);
 
     /// <summary>The pipelines of a standard site.</summary>
     public static IReadOnlyList<IPipeline> Pipelines(SiteOptions options) =>
@@ -66,6 +65,11 @@ public static class SiteBuilder
             return new BuildResult([ex.Diagnostic], new BuildStatistics(), TimeSpan.Zero, ImmutableDictionary<string, IReadOnlyList<Core.Documents.Document>>.Empty);
         }
 
+        if (!request.WriteOutput)
+        {
+            return await CheckAsync(request, root, options, strings, cancellationToken).ConfigureAwait(false);
+        }
+
         var target = Path.Combine(root, options.OutputDirectory);
         OutputCache? cache = null;
         if (request.Incremental)
@@ -76,29 +80,7 @@ public static class SiteBuilder
         var output = StagedOutput.Begin(target);
         try
         {
-            var engine = new Engine(new EngineOptions
-            {
-                InputDirectory = root,
-                OutputDirectory = output.Staging,
-                OutputCache = cache,
-                MaxDegreeOfParallelism = request.MaxDegreeOfParallelism ?? Environment.ProcessorCount,
-                Services = new Dictionary<Type, object>
-                {
-                    [typeof(SiteOptions)] = options,
-                    [typeof(MarkdownRenderer)] = new MarkdownRenderer(options),
-                    [typeof(PageRenderer)] = new PageRenderer(Path.Combine(root, options.ThemeDirectory)),
-                    [typeof(IReadOnlyDictionary<string, UiStrings>)] = strings,
-                },
-            });
-        if (!request.WriteOutput)
-        {
-            return await CheckAsync(request, root, options, strings, cancellationToken).ConfigureAwait(false);
-        }
-
-        var output = StagedOutput.Begin(Path.Combine(root, options.OutputDirectory));
-        try
-        {
-            var engine = CreateEngine(request, root, output.Staging, options, strings);
+            var engine = CreateEngine(request, root, output.Staging, options, strings, cache);
             var result = await engine.RunAsync(Pipelines(options), cancellationToken).ConfigureAwait(false);
             if (result.Succeeded && cache is not null)
             {
@@ -148,11 +130,14 @@ public static class SiteBuilder
         }
 
         return ContentHash.OfParts(parts);
-    private static Engine CreateEngine(Request request, string root, string outputDirectory, SiteOptions options, IReadOnlyDictionary<string, UiStrings> strings) =>
+    }
+
+    private static Engine CreateEngine(Request request, string root, string outputDirectory, SiteOptions options, IReadOnlyDictionary<string, UiStrings> strings, OutputCache? cache = null) =>
         new(new EngineOptions
         {
             InputDirectory = root,
             OutputDirectory = outputDirectory,
+            OutputCache = cache,
             MaxDegreeOfParallelism = request.MaxDegreeOfParallelism ?? Environment.ProcessorCount,
             Services = new Dictionary<Type, object>
             {

@@ -48,9 +48,6 @@ public sealed class SiteServerFixture : IAsyncLifetime
 
     public string Url(string path) => BaseUrl + path;
 
-    public async Task InitializeAsync()
-    {
-        var config = SampleSite.CopyTo(_temp);
     /// <summary>Every HTML page of the built site as a URL path ("/", "/en/offices/", "/404.html").</summary>
     public IReadOnlyList<string> AllPagePaths() =>
         Directory.EnumerateFiles(Output, "*.html", SearchOption.AllDirectories)
@@ -149,7 +146,6 @@ public sealed class SiteServerFixture : IAsyncLifetime
         {
             context.Response.StatusCode = StatusCodes.Status404NotFound;
             context.Response.ContentType = "text/html; charset=utf-8";
-            var notFound = Path.Combine(Output, "404.html");
             var english = context.Request.Path.StartsWithSegments("/en");
             var notFound = Path.Combine(Output, english ? "en" : "", "404.html");
             if (File.Exists(notFound))

@@ -90,7 +90,6 @@ public sealed class CheckCommandTests
         // Then
         Assert.Equal(1, run.ExitCode);
         Assert.Contains("content/pages/rules.md:5:3:", run.Output, StringComparison.Ordinal);
-        Assert.Contains("PUB0801: 附件“rules.pdf”不存在。", run.Output, StringComparison.Ordinal);
-        Assert.Contains("content/pages/rules.pdf", run.Output, StringComparison.Ordinal);
+        Assert.Contains("PUB1111: 附件“rules.pdf”不在 content/pages/ 里。", run.Output, StringComparison.Ordinal);
     }
 }

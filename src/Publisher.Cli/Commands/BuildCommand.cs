@@ -21,11 +21,11 @@ internal static class BuildCommand
         {
             var outputWriter = parse.InvocationConfiguration.Output;
             var errorWriter = parse.InvocationConfiguration.Error;
-            var request = new SiteBuilder.Request(parse.GetValue(config)!, parse.GetValue(output), parse.GetValue(baseUrl), parse.GetValue(parallelism));
+            var request = new SiteBuilder.Request(parse.GetValue(config)!, parse.GetValue(output), parse.GetValue(baseUrl), parse.GetValue(parallelism), Incremental: !parse.GetValue(clean));
             BuildResult result;
             try
             {
-                result = await SiteBuilder.BuildAsync(request, cancellationToken).ConfigureAwait(false);
+                result = await BuildReporter.RunAsync(() => SiteBuilder.BuildAsync(request, cancellationToken), outputWriter).ConfigureAwait(false);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
@@ -40,9 +40,6 @@ internal static class BuildCommand
                 return CliApp.UnexpectedFailure;
             }
 
-            var request = new SiteBuilder.Request(parse.GetValue(config)!, parse.GetValue(output), parse.GetValue(baseUrl), parse.GetValue(parallelism), !parse.GetValue(clean));
-            var result = await SiteBuilder.BuildAsync(request, cancellationToken).ConfigureAwait(false);
-            var result = await BuildReporter.RunAsync(() => SiteBuilder.BuildAsync(request, cancellationToken), outputWriter).ConfigureAwait(false);
             await DiagnosticPrinter.PrintAsync(result.Diagnostics, errorWriter).ConfigureAwait(false);
             if (!result.Succeeded)
             {

@@ -8,6 +8,11 @@ internal static class DiagnosticTexts
 {
     public static IReadOnlyList<MessageTemplate> All { get; } =
     [
+        // Attachments.
+        new("PUB1111", "attachment '{0}' does not exist in {1}/.", "附件“{0}”不在 {1}/ 里。"),
+        new("PUB1111", "Files there: {0}. Check the name, or put the file beside the document.", "那里的文件有：{0}。请检查文件名，或把文件放在文档旁边。"),
+        new("PUB1111", "Put the file beside the document, in the same folder.", "请把文件放在文档旁边的同一个文件夹里。"),
+
         // Settings.
         new("PUB0010", "the site settings file does not exist.", "站点设置文件不存在。"),
         new("PUB0010", "Pass --config with the path of site.config.json.", "请用 --config 指定 site.config.json 的路径。"),
@@ -102,7 +107,5 @@ internal static class DiagnosticTexts
         new("PUB0153", "Some hosts treat them as one address; rename one of them.", "有些服务器会把它们当作同一个网址，请给其中一个改名。"),
 
         // Editor checks.
-        new("PUB0801", "attachment '{0}' does not exist.", "附件“{0}”不存在。"),
-        new("PUB0801", "Put the file next to the document at {0}, or correct 'file:'.", "请把文件放在文档旁边（{0}），或改正“file:”。"),
     ];
 }

@@ -28,16 +28,11 @@ public sealed class GeneratePages : IModule
         var attachments = context.GetOutputs(nameof(Pipelines.AttachmentsPipeline))
             .GroupBy(d => d.GetRequired<string>(DeployKeys.AttachmentOf), StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.Select(d => d.GetRequired<AttachmentInfo>(DeployKeys.Attachment)).ToImmutableArray(), StringComparer.Ordinal);
-        var pages = new List<Document>();
-        foreach (var language in options.Languages)
-        {
-            var planner = new Planner(site, urls, language, strings[language], attachments);
-            pages.AddRange(planner.All().Select(p => new Document
         var sourceKeys = SourceKeys(site, context);
         var pages = new List<Document>();
         foreach (var language in options.Languages)
         {
-            var planner = new Planner(site, urls, language, strings[language]);
+            var planner = new Planner(site, urls, language, strings[language], attachments);
             pages.AddRange(planner.All().Select(p =>
             {
                 var destination = urls.OutputFile(language, p.Model.Path);
@@ -56,7 +51,6 @@ public sealed class GeneratePages : IModule
         return Task.FromResult<IReadOnlyList<Document>>(pages);
     }
 
-    private sealed class Planner(SiteModel site, SiteUrls urls, string language, UiStrings t, Dictionary<string, ImmutableArray<AttachmentInfo>> attachments)
     /// <summary>
     /// A document page shows only its own document (original and translations) and its office, plus what the
     /// fingerprint covers (settings, theme, all offices, code): those source files are its inputs. List pages,
@@ -82,6 +76,9 @@ public sealed class GeneratePages : IModule
                 sources.Add(office.Source);
             }
 
+            var folder = Path.GetDirectoryName(document.Original.Item.Source)!.Replace('\\', '/');
+            sources.AddRange(document.Original.Item.Attachments.Select(a => folder + "/" + a.File).Where(f => File.Exists(Path.Combine(context.InputDirectory, f))));
+
             hashes[i] = ContentHash.OfParts(sources.SelectMany(s => new[] { s, ContentHash.OfFile(Path.Combine(context.InputDirectory, s[(s.IndexOf(':', StringComparison.Ordinal) + 1)..])) }));
         });
         for (var i = 0; i < documents.Count; i++)
@@ -92,7 +89,7 @@ public sealed class GeneratePages : IModule
         return keys;
     }
 
-    private sealed class Planner(SiteModel site, SiteUrls urls, string language, UiStrings t)
+    private sealed class Planner(SiteModel site, SiteUrls urls, string language, UiStrings t, Dictionary<string, ImmutableArray<AttachmentInfo>> attachments)
     {
         public IEnumerable<(string Template, PageModel Model, string Source)> All()
         {

@@ -17,6 +17,5 @@ public sealed class DocumentsPipeline : Pipeline
         Process.Add(new ParseDocuments());
         Process.Add(new RenderMarkdown());
         Process.Add(new ValidateDocuments());
-        Process.Add(new ValidateAttachments());
     }
 }

@@ -14,11 +14,10 @@ public sealed class PagesPipeline : Pipeline
         DependencyNames.Add(nameof(DocumentsPipeline));
         DependencyNames.Add(nameof(AttachmentsPipeline));
         Process.Add(new GeneratePages());
-        Process.Add(new RenderPages());
+        Process.Add(new Memoize(new RenderPages()));
         Process.Add(new GenerateRedirects());
         PostProcess.Add(new RewriteAssetLinks());
-        PostProcess.Add(new ValidateLinks(nameof(SiteFilesPipeline), nameof(AssetsPipeline), nameof(AttachmentsPipeline), nameof(TransparencyPipeline)));
-        Process.Add(new Memoize(new RenderPages()));
+        PostProcess.Add(new ValidateLinks(nameof(SiteFilesPipeline), nameof(AssetsPipeline), nameof(AttachmentsPipeline), nameof(TransparencyPipeline), nameof(SearchIndexPipeline), nameof(SchemasPipeline)));
         Output.Add(new WriteFiles());
     }
 }
