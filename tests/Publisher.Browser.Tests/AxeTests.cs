@@ -10,7 +10,7 @@ public sealed class AxeTests(SiteServerFixture site, ITestOutputHelper output)
 {
     private static readonly List<string> Tags = ["wcag2a", "wcag2aa", "wcag21aa", "wcag22aa"];
 
-    [Fact]
+    [SkippableFact]
     public async Task Should_HaveNoAxeViolations_On_EveryPageOfTheSite()
     {
         // Given

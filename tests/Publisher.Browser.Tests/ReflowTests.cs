@@ -24,7 +24,7 @@ public sealed class ReflowTests(SiteServerFixture site)
         }
         """;
 
-    [Fact]
+    [SkippableFact]
     public async Task Should_NeverScrollSideways_When_EveryPageKindIsShownAt320CssPixels()
     {
         // Given
@@ -46,7 +46,7 @@ public sealed class ReflowTests(SiteServerFixture site)
         Assert.True(problems.Length == 0, "PUB0630: reflow at 320 CSS px:" + Environment.NewLine + problems);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Should_NeverScrollSideways_When_TextIsEnlargedTo200Percent()
     {
         // Given
@@ -70,7 +70,7 @@ public sealed class ReflowTests(SiteServerFixture site)
         Assert.True(problems.Length == 0, "PUB0631: reflow with text at 200%:" + Environment.NewLine + problems);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Should_ScrollWideTableInsideItsOwnRegion_When_KeyboardUserPressesArrowRight()
     {
         // Given
