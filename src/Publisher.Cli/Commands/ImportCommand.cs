@@ -85,7 +85,7 @@ internal static class ImportCommand
             reports.Add(Report(file, result, warnings, target));
             if (!run.Json)
             {
-                await PrintAsync(output, file, result, warnings, target, run.DryRun).ConfigureAwait(false);
+                await PrintAsync(output, file, result, warnings, target, run.DryRun ? "would write" : unchanged ? "unchanged:" : "wrote").ConfigureAwait(false);
             }
         }
 
@@ -168,10 +168,9 @@ internal static class ImportCommand
         };
     }
 
-    private static async Task PrintAsync(TextWriter output, string file, ImportResult result, List<ImportWarning> warnings, string? target, bool dryRun)
+    private static async Task PrintAsync(TextWriter output, string file, ImportResult result, List<ImportWarning> warnings, string? target, string verb)
     {
         var m = result.Metadata;
-        var verb = dryRun ? "would write" : "wrote";
         await output.WriteLineAsync(target is null ? $"{file}: not written" : $"{file}: {verb} {target}").ConfigureAwait(false);
         foreach (var (name, value) in new (string, object?)[]
         {
