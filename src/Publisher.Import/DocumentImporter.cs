@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using Publisher.Content.FrontMatter;
 using Publisher.Content.Model;
+using Publisher.Core.Diagnostics;
 using Publisher.Import.Metadata;
 using Publisher.Import.Repair;
 using Publisher.Import.Structure;
@@ -24,21 +25,50 @@ public sealed partial class DocumentImporter
     /// <param name="text">The document's text.</param>
     /// <param name="source">The file it came from, for messages.</param>
     /// <param name="officeId">The office id given by the user (--office), or null to guess it from the text.</param>
-    public ImportResult Import(string text, string source, string? officeId = null)
+    public ImportResult Import(string text, string source, string? officeId = null) => Import(text, source, officeId, target: null);
+
+    /// <summary>
+    /// Re-imports <paramref name="text"/> over a file imported (and perhaps edited) before: the body and the fields
+    /// the importer finds come from <paramref name="text"/>; every other field of <paramref name="existingMarkdown"/>
+    /// (title_en, summary, attachments, comments…), and any importer field the source no longer yields (an
+    /// editorial title or date), is kept as the editor wrote it. Updating twice from the same source changes nothing.
+    /// </summary>
+    /// <param name="text">The document's text.</param>
+    /// <param name="source">The file it came from, for messages.</param>
+    /// <param name="existingMarkdown">The current content of the target file.</param>
+    /// <param name="target">The target file, for messages.</param>
+    /// <param name="officeId">The office id given by the user (--office), or null.</param>
+    public ImportResult Update(string text, string source, string existingMarkdown, string target, string? officeId = null) =>
+        Import(text, source, officeId, (Normalise(existingMarkdown), target));
+
+    private ImportResult Import(string text, string source, string? officeId, (string Markdown, string Path)? target)
     {
         var warnings = new List<ImportWarning>();
-        text = text.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n').TrimStart('\uFEFF');
+        text = Normalise(text);
         string? existingYaml = null;
         var existing = new Dictionary<string, string>(StringComparer.Ordinal);
+        string? targetYaml = null;
+        if (target is { } t)
+        {
+            if (!t.Markdown.StartsWith("---\n", StringComparison.Ordinal))
+            {
+                throw new ContentException(
+                    "PUB0412",
+                    new SourceSpan(t.Path, 1, 1),
+                    $"{t.Path} has no front matter, so --update cannot tell the editor's fields from the importer's.",
+                    "Add the '---' front matter block, or move the file away and import without --update.");
+            }
+
+            var targetParts = FrontMatterSplitter.Split(t.Markdown, t.Path);
+            targetYaml = targetParts.Yaml;
+            ReadScalars(targetParts.Yaml, t.Path, targetParts.YamlLine, existing);
+        }
+
         if (text.StartsWith("---\n", StringComparison.Ordinal))
         {
             var parts = FrontMatterSplitter.Split(text, source);
             existingYaml = parts.Yaml;
-            foreach (var (key, value) in YamlDocumentReader.ReadMapping(parts.Yaml, source, parts.YamlLine).Children)
-            {
-                existing[((YamlScalarNode)key).Value ?? string.Empty] = value is YamlScalarNode scalar ? scalar.Value ?? string.Empty : string.Empty;
-            }
-
+            ReadScalars(parts.Yaml, source, parts.YamlLine, existing);
             text = parts.Body;
         }
 
@@ -49,7 +79,9 @@ public sealed partial class DocumentImporter
         var body = string.Join("\n\n", blocks.Select(Render));
 
         var metadata = BuildMetadata(fields, existing, body, officeId, warnings);
-        var yaml = FrontMatterWriter.Write(metadata, existingYaml, existing.Keys);
+        var yaml = targetYaml is not null
+            ? FrontMatterWriter.Merge(metadata, targetYaml)
+            : FrontMatterWriter.Write(metadata, existingYaml, existing.Keys);
         var markdown = "---\n" + yaml + "---\n\n" + body + "\n";
         var headings = blocks.Where(b => b.Level == 2).Select(b => HeadingClassifier.Numbering(b.Text)?.Text ?? b.Text).ToList();
         if (blocks.Count(b => b.IsHeading) == 0)
@@ -58,6 +90,17 @@ public sealed partial class DocumentImporter
         }
 
         return new ImportResult { Metadata = metadata, Markdown = markdown, Headings = headings, Warnings = warnings, Slug = SlugFor(metadata) };
+    }
+
+    private static string Normalise(string text) =>
+        text.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n').TrimStart('\uFEFF');
+
+    private static void ReadScalars(string yaml, string path, int line, Dictionary<string, string> into)
+    {
+        foreach (var (key, value) in YamlDocumentReader.ReadMapping(yaml, path, line).Children)
+        {
+            into[((YamlScalarNode)key).Value ?? string.Empty] = value is YamlScalarNode scalar ? scalar.Value ?? string.Empty : string.Empty;
+        }
     }
 
     private static string Render(Block block) =>

@@ -26,10 +26,11 @@ internal static class ImportCommand
         var offices = new Option<string?>("--offices") { Description = "The folder of office records (default: <out>/offices, else content/offices)." };
         var dryRun = new Option<bool>("--dry-run") { Description = "Show what would be written; write nothing." };
         var json = new Option<bool>("--json") { Description = "Print the metadata, top-level headings and warnings as JSON." };
-        var command = new Command("import", "Import PDF, Word or text files into content/<office>/<year>/<slug>.md.") { files, office, output, offices, dryRun, json };
+        var update = new Option<bool>("--update") { Description = "When the target file exists, re-import its body and the importer's fields and keep every field the editor added (title_en, summary…)." };
+        var command = new Command("import", "Import PDF, Word or text files into content/<office>/<year>/<slug>.md.") { files, office, output, offices, dryRun, json, update };
         command.SetAction(async (parse, cancellationToken) =>
         {
-            var run = new Run(parse.GetValue(files)!, parse.GetValue(office), parse.GetValue(output)!, parse.GetValue(offices), parse.GetValue(dryRun), parse.GetValue(json));
+            var run = new Run(parse.GetValue(files)!, parse.GetValue(office), parse.GetValue(output)!, parse.GetValue(offices), parse.GetValue(dryRun), parse.GetValue(json), parse.GetValue(update));
             return await ExecuteAsync(run, parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error).ConfigureAwait(false);
         });
         return command;
@@ -53,10 +54,17 @@ internal static class ImportCommand
         {
             var warnings = new List<ImportWarning>();
             ImportResult result;
+            var unchanged = false;
             try
             {
                 var text = SourceReader.Read(file, warnings);
                 result = importer.Import(text, file, run.Office);
+                if (run.Update && ExistingTarget(run, result) is { } existing)
+                {
+                    var before = await File.ReadAllTextAsync(existing).ConfigureAwait(false);
+                    result = importer.Update(text, file, before, existing, run.Office);
+                    unchanged = result.Markdown == before.Replace("\r\n", "\n", StringComparison.Ordinal);
+                }
             }
             catch (ContentException ex)
             {
@@ -68,7 +76,7 @@ internal static class ImportCommand
             warnings.AddRange(result.Warnings);
             var target = Target(run, file, result, diagnostics);
             failed |= target is null;
-            if (target is not null && !run.DryRun)
+            if (target is not null && !run.DryRun && !unchanged)
             {
                 Directory.CreateDirectory(Path.GetDirectoryName(target)!);
                 await File.WriteAllTextAsync(target, result.Markdown).ConfigureAwait(false);
@@ -77,7 +85,7 @@ internal static class ImportCommand
             reports.Add(Report(file, result, warnings, target));
             if (!run.Json)
             {
-                await PrintAsync(output, file, result, warnings, target, run.DryRun).ConfigureAwait(false);
+                await PrintAsync(output, file, result, warnings, target, run.DryRun ? "would write" : unchanged ? "unchanged:" : "wrote").ConfigureAwait(false);
             }
         }
 
@@ -101,14 +109,40 @@ internal static class ImportCommand
             return null;
         }
 
-        var target = Path.Combine(run.Out, metadata.Office, metadata.Year.Value.ToString(CultureInfo.InvariantCulture), result.Slug + ".md");
-        if (File.Exists(target))
+        var target = (run.Update ? ExistingTarget(run, result) : null) ?? TargetPath(run, result)!;
+        if (File.Exists(target) && !run.Update)
         {
-            diagnostics.Add(new Diagnostic(DiagnosticSeverity.Error, "PUB0411", new SourceSpan(file, 1, 1), $"{target} already exists and was not overwritten.", "Pass a different --out, or delete the existing file first."));
+            diagnostics.Add(new Diagnostic(DiagnosticSeverity.Error, "PUB0411", new SourceSpan(file, 1, 1), $"{target} already exists and was not overwritten.", "Pass --update to re-import it and keep the editor's fields, pass a different --out, or delete the existing file first."));
             return null;
         }
 
         return target;
+    }
+
+    private static string? TargetPath(Run run, ImportResult result) =>
+        result.Metadata is { Office: { } office, Year: { } year }
+            ? Path.Combine(run.Out, office, year.ToString(CultureInfo.InvariantCulture), result.Slug + ".md")
+            : null;
+
+    // The file --update writes over: <office>/<year>/<slug>.md, or else the only original (not .en.md) in that folder,
+    // since a source without a title gives a generic slug while the editor's file has its own name.
+    private static string? ExistingTarget(Run run, ImportResult result)
+    {
+        if (TargetPath(run, result) is not { } target)
+        {
+            return null;
+        }
+
+        if (File.Exists(target))
+        {
+            return target;
+        }
+
+        var folder = Path.GetDirectoryName(target)!;
+        var originals = Directory.Exists(folder)
+            ? Directory.GetFiles(folder, "*.md").Where(f => !Path.GetFileNameWithoutExtension(f).Contains('.', StringComparison.Ordinal)).ToList()
+            : [];
+        return originals.Count == 1 ? originals[0] : null;
     }
 
     private static Dictionary<string, object?> Report(string file, ImportResult result, List<ImportWarning> warnings, string? target)
@@ -134,10 +168,9 @@ internal static class ImportCommand
         };
     }
 
-    private static async Task PrintAsync(TextWriter output, string file, ImportResult result, List<ImportWarning> warnings, string? target, bool dryRun)
+    private static async Task PrintAsync(TextWriter output, string file, ImportResult result, List<ImportWarning> warnings, string? target, string verb)
     {
         var m = result.Metadata;
-        var verb = dryRun ? "would write" : "wrote";
         await output.WriteLineAsync(target is null ? $"{file}: not written" : $"{file}: {verb} {target}").ConfigureAwait(false);
         foreach (var (name, value) in new (string, object?)[]
         {
@@ -155,5 +188,5 @@ internal static class ImportCommand
         }
     }
 
-    private sealed record Run(string[] Files, string? Office, string Out, string? Offices, bool DryRun, bool Json);
+    private sealed record Run(string[] Files, string? Office, string Out, string? Offices, bool DryRun, bool Json, bool Update);
 }

@@ -30,7 +30,9 @@ internal static class PunctuationNormalizer
                 var before = Neighbour(chars, i, -1);
                 var after = Neighbour(chars, i, +1);
                 var betweenDigits = char.IsAsciiDigit(before) && char.IsAsciiDigit(after);
-                if (!betweenDigits && (CjkText.IsChinese(before) || (CjkText.IsHan(after) && !CjkText.IsLatinOrDigit(before))))
+                // "100%, 成功": a percentage ends a Chinese clause; the space the PDF left after the mark is skipped.
+                var afterPercent = before == '%' && CjkText.IsHan(NextNonSpace(chars, i));
+                if (!betweenDigits && (CjkText.IsChinese(before) || afterPercent || (CjkText.IsHan(after) && !CjkText.IsLatinOrDigit(before))))
                 {
                     chars[i] = wide;
                 }
@@ -87,6 +89,17 @@ internal static class PunctuationNormalizer
         var before = Neighbour(chars, open, -1);
         var after = close + 1 < chars.Length ? chars[close + 1] : ' ';
         return CjkText.IsChinese(before) || (open == 0 && CjkText.IsHan(after));
+    }
+
+    private static char NextNonSpace(char[] chars, int index)
+    {
+        var k = index + 1;
+        while (k < chars.Length && chars[k] == ' ')
+        {
+            k++;
+        }
+
+        return k < chars.Length ? chars[k] : ' ';
     }
 
     private static char Neighbour(char[] chars, int index, int step)

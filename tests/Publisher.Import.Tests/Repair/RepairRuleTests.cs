@@ -24,6 +24,8 @@ public sealed class RepairRuleTests
     [InlineData("如下:", "如下：")]
     [InlineData("进园区（企业) 宣讲", "进园区（企业）宣讲")]
     [InlineData("共3,000元，增长3.5%，12:30开会", "共3,000元，增长3.5%，12:30开会")]
+    [InlineData("调处率为 100%, 成功调解 217 件", "调处率为 100%，成功调解 217 件")]
+    [InlineData("rose by 5%, then fell", "rose by 5%, then fell")]
     [InlineData("Hello, world (see p. 3)", "Hello, world (see p. 3)")]
     [InlineData("纲要（2021-2025 年）", "纲要（2021-2025 年）")]
     public void Should_MakePunctuationFullWidthOnlyInChineseContext(string input, string expected)
