@@ -89,7 +89,7 @@ public sealed class CheckCommandTests
 
         // Then
         Assert.Equal(1, run.ExitCode);
-        Assert.Contains("content/pages/rules.md:5:3:", run.Output, StringComparison.Ordinal);
+        Assert.Contains("content/pages/rules.md:5:13:", run.Output, StringComparison.Ordinal);
         Assert.Contains("PUB1111: 附件“rules.pdf”不在 content/pages/ 里。", run.Output, StringComparison.Ordinal);
     }
 }

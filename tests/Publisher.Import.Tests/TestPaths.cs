@@ -4,7 +4,11 @@ internal static class TestPaths
 {
     public static string RepositoryRoot { get; } = FindRoot();
 
-    public static string Seeds => Path.Combine(RepositoryRoot, "..", "..", "shared", "seeds");
+    /// <summary>../shared/seeds beside the repository (CI and /work/main); one level higher from a git worktree.</summary>
+    public static string Seeds { get; } = new[] { Path.Combine(RepositoryRoot, "..", "shared", "seeds"), Path.Combine(RepositoryRoot, "..", "..", "shared", "seeds") }
+        .Select(Path.GetFullPath)
+        .FirstOrDefault(Directory.Exists)
+        ?? throw new InvalidOperationException("The seeds were not found: clone the repository with ../shared beside it (../shared/seeds/*.txt).");
 
     public static string Offices => Path.Combine(RepositoryRoot, "content", "offices");
 

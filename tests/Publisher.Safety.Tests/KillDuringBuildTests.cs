@@ -22,7 +22,8 @@ public sealed class KillDuringBuildTests
         File.WriteAllText(report, File.ReadAllText(report).Replace("title: 2021年度", "title: 修订后的2021年度", StringComparison.Ordinal));
 
         // When
-        using (var build = PublisherProcess.Start(temp.Path, "build"))
+        // --clean: an incremental build of an unchanged site would write nothing worth killing.
+        using (var build = PublisherProcess.Start(temp.Path, "build", "--clean"))
         {
             var killedWhileWriting = await KillWhenWritingAsync(build, temp.Path);
             Assert.True(killedWhileWriting, "the build finished before it could be killed while writing; make the generated site larger");

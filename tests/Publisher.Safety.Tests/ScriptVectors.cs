@@ -14,6 +14,13 @@ public static class ScriptVectors
     private static readonly string[] UrlAttributes = ["href", "src", "action", "formaction", "xlink:href", "data", "poster", "background", "srcdoc", "srcset", "cite", "longdesc", "manifest"];
     private static readonly string[] DangerousElements = ["object", "embed", "applet", "base", "frame", "frameset"];
 
+    private static bool IsInertJsonLd(AngleSharp.Dom.IElement element, bool fragment) =>
+        !fragment &&
+        element.GetAttribute("type") == "application/ld+json" &&
+        !element.HasAttribute("src") &&
+        element.ParentElement?.LocalName == "head" &&
+        !element.TextContent.Contains('<');
+
     public static IReadOnlyList<string> InDocument(string html, IReadOnlyCollection<string>? iframeHosts = null, bool fragment = false)
     {
         var parser = new HtmlParser();
@@ -22,6 +29,13 @@ public static class ScriptVectors
         foreach (var element in document.All)
         {
             var name = element.LocalName;
+            if (name == "script" && IsInertJsonLd(element, fragment))
+            {
+                // The theme's JSON-LD block is data, never executed, and allowed by default-src 'self'; it must not
+                // contain a raw '<' (the encoder escapes it), so no payload can close the element early.
+                continue;
+            }
+
             if (name == "script" && (!element.HasAttribute("src") || !IsOwnUrl(element.GetAttribute("src")!)))
             {
                 problems.Add($"inline or foreign <script>: {Short(element.OuterHtml)}");

@@ -63,7 +63,8 @@ public sealed class SecurityPolicyTests
         // Then
         var headers = File.ReadAllLines(temp.Combine("_site/_headers"));
         Assert.Equal("/*", headers[0]);
-        var values = headers.Skip(1).Select(h => h.Trim().Split(':', 2)).ToDictionary(h => h[0], h => h[1].Trim(), StringComparer.OrdinalIgnoreCase);
+        // The first block (until the next path line) holds the headers for every page.
+        var values = headers.Skip(1).TakeWhile(h => h.StartsWith(' ')).Select(h => h.Trim().Split(':', 2)).ToDictionary(h => h[0], h => h[1].Trim(), StringComparer.OrdinalIgnoreCase);
         var csp = values["Content-Security-Policy"].Split(';', StringSplitOptions.TrimEntries);
         Assert.Contains("default-src 'self'", csp);
         Assert.Contains("frame-ancestors 'none'", csp);

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using System.Text.Unicode;
 using Publisher.Search.Tokenization;
 
 namespace Publisher.Search.Indexing;
@@ -21,7 +22,7 @@ public static class IndexWriter
     private const int TitleWeight = 3;
     private const int MetaWeight = 2;
 
-    private static readonly JsonWriterOptions Json = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    private static readonly JsonWriterOptions Json = new() { Encoder = JavaScriptEncoder.Create(UnicodeRanges.All) }; // keeps Chinese literal, escapes < > & so no payload can close a script element
 
     /// <summary>Writes the index of <paramref name="documents"/>; a document's id is its position in the list.</summary>
     public static IReadOnlyList<IndexFile> Write(IReadOnlyList<SearchDocument> documents)
