@@ -16,7 +16,8 @@ internal static class BuildCommand
         var baseUrl = new Option<string?>("--base-url") { Description = "The address the site is served from, e.g. https://example.org/repo/." };
         var parallelism = new Option<int?>("--parallelism") { Description = "How many documents to process at once (default: the number of cores)." };
         var clean = new Option<bool>("--clean") { Description = "Render everything instead of reusing unchanged outputs recorded in .publisher-cache/." };
-        var command = new Command("build", "Build the site from content/ and the theme into _site/.") { config, output, baseUrl, parallelism, clean };
+        var timings = new Option<bool>("--timings") { Description = "Print the time spent in each pipeline module (slowest first)." };
+        var command = new Command("build", "Build the site from content/ and the theme into _site/.") { config, output, baseUrl, parallelism, clean, timings };
         command.SetAction(async (parse, cancellationToken) =>
         {
             var outputWriter = parse.InvocationConfiguration.Output;
@@ -49,6 +50,11 @@ internal static class BuildCommand
             }
 
             await BuildReporter.WriteSummaryAsync(result, outputWriter).ConfigureAwait(false);
+            if (parse.GetValue(timings))
+            {
+                await BuildReporter.WriteTimingsAsync(result, outputWriter).ConfigureAwait(false);
+            }
+
             return CliApp.Ok;
         });
         return command;

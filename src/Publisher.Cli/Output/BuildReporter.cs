@@ -57,4 +57,17 @@ internal static class BuildReporter
             string.Create(CultureInfo.InvariantCulture, $"{result.Elapsed.TotalSeconds:F2} s"));
         AnsiConsole.Write(table);
     }
+
+    /// <summary>Time per module, slowest first, as plain lines (for <c>build --timings</c> and the benchmark).</summary>
+    public static async Task WriteTimingsAsync(BuildResult result, TextWriter output)
+    {
+        await output.WriteLineAsync("Time per module (pipelines run concurrently, so times overlap):").ConfigureAwait(false);
+        foreach (var (module, elapsed) in result.Statistics.ModuleTimes.OrderByDescending(p => p.Value).ThenBy(p => p.Key, StringComparer.Ordinal))
+        {
+            if (elapsed.TotalMilliseconds >= 1)
+            {
+                await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"{elapsed.TotalSeconds,8:F3} s  {module}")).ConfigureAwait(false);
+            }
+        }
+    }
 }

@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+
 namespace Publisher.Core.Execution;
 
 /// <summary>Thread-safe counters for the build summary.</summary>
@@ -7,6 +9,7 @@ public sealed class BuildStatistics
     private long _pagesWritten;
     private long _filesWritten;
     private long _bytesWritten;
+    private readonly ConcurrentDictionary<string, long> _moduleTicks = new(StringComparer.Ordinal);
 
     /// <summary>Source documents read.</summary>
     public long DocumentsRead => Interlocked.Read(ref _documentsRead);
@@ -33,4 +36,14 @@ public sealed class BuildStatistics
             Interlocked.Increment(ref _pagesWritten);
         }
     }
+
+    /// <summary>
+    /// Wall time spent in each module, keyed "pipeline/phase/module". Pipelines run concurrently, so the sum of
+    /// all entries can exceed the build's wall time.
+    /// </summary>
+    public IReadOnlyDictionary<string, TimeSpan> ModuleTimes =>
+        _moduleTicks.ToDictionary(p => p.Key, p => TimeSpan.FromTicks(p.Value), StringComparer.Ordinal);
+
+    /// <summary>Adds time spent in one module.</summary>
+    public void AddModuleTime(string key, TimeSpan elapsed) => _moduleTicks.AddOrUpdate(key, elapsed.Ticks, (_, t) => t + elapsed.Ticks);
 }

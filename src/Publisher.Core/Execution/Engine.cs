@@ -82,6 +82,7 @@ public sealed class Engine(EngineOptions options)
         foreach (var module in pipeline.Modules(phase))
         {
             context.CancellationToken.ThrowIfCancellationRequested();
+            var started = Stopwatch.GetTimestamp();
             try
             {
                 documents = await module.ExecuteAsync(documents, context).ConfigureAwait(false);
@@ -99,6 +100,10 @@ public sealed class Engine(EngineOptions options)
                     $"unexpected failure in module {module.GetType().Name} ({phase} phase): {ex.GetType().Name}: {ex.Message}",
                     "This is a bug in Publisher or the theme; please report it.");
                 return [];
+            }
+            finally
+            {
+                context.Statistics.AddModuleTime($"{pipeline.Name}/{phase}/{module.GetType().Name}", Stopwatch.GetElapsedTime(started));
             }
         }
 
