@@ -138,6 +138,7 @@ public static class SiteBuilder
             InputDirectory = root,
             OutputDirectory = outputDirectory,
             OutputCache = cache,
+            WritesOutput = request.WriteOutput,
             MaxDegreeOfParallelism = request.MaxDegreeOfParallelism ?? Environment.ProcessorCount,
             Services = new Dictionary<Type, object>
             {

@@ -8,4 +8,7 @@ public static class SiteKeys
 
     /// <summary>The <see cref="Rendering.PageModel"/> of a page document.</summary>
     public const string PageModel = nameof(PageModel);
+
+    /// <summary>The distinct link targets (href, src, action) a rendered page contains, for link validation.</summary>
+    public const string Links = nameof(Links);
 }

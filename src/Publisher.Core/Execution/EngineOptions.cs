@@ -17,6 +17,9 @@ public sealed record EngineOptions
     /// <summary>The incremental-build record; null builds everything.</summary>
     public OutputCache? OutputCache { get; init; }
 
+    /// <summary>False for a check-only run: files are not written (write steps may sit in any phase).</summary>
+    public bool WritesOutput { get; init; } = true;
+
     /// <summary>Shared services modules can ask for by type (settings, renderers, caches).</summary>
     public IReadOnlyDictionary<Type, object> Services { get; init; } = new Dictionary<Type, object>();
 }

@@ -34,6 +34,9 @@ internal sealed class ExecutionContext(
 
     public OutputCache? OutputCache => options.OutputCache;
 
+    /// <inheritdoc />
+    public bool WritesOutput => options.WritesOutput;
+
     public IReadOnlyList<Document> GetOutputs(string pipelineName)
     {
         if (phase <= Phase.Process && !pipeline.Dependencies.Contains(pipelineName))

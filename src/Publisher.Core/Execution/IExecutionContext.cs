@@ -32,6 +32,9 @@ public interface IExecutionContext
     /// <summary>The incremental-build record, or null when the build does not use one.</summary>
     OutputCache? OutputCache => null;
 
+    /// <summary>False when the run only checks (<c>publisher check</c>): <see cref="Modules.WriteFiles"/> then writes nothing.</summary>
+    bool WritesOutput => true;
+
     /// <summary>Cancels the build.</summary>
     CancellationToken CancellationToken { get; }
 

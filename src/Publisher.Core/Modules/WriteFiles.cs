@@ -9,17 +9,22 @@ namespace Publisher.Core.Modules;
 
 /// <summary>
 /// Writes each document's content to its destination under the output folder as UTF-8 without a BOM, then
-/// returns the document without its content so the page is not held in memory after it is on disk. In an
-/// incremental build, files kept from the previous build or with unchanged bytes are not written again.
+/// returns the document without its content, marked <see cref="WrittenKey"/>, so the page is not held in memory
+/// after it is on disk and a later WriteFiles leaves it alone. It may run in the process phase (streaming pages
+/// to disk as they are rendered) as well as in the output phase. In an incremental build, files kept from the
+/// previous build or with unchanged bytes are not written again. In a check-only run nothing is written.
 /// </summary>
 public sealed class WriteFiles : SyncModule
 {
+    /// <summary>Metadata key: true once the document's content is on disk (or was deliberately not written).</summary>
+    public const string WrittenKey = "publisher.written";
+
     private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
 
     /// <inheritdoc />
     protected override Document? Execute(Document input, IExecutionContext context)
     {
-        if (input.Destination.Length == 0 || input.Get<bool>(OutputCache.KeptKey))
+        if (input.Destination.Length == 0 || input.Get<bool>(OutputCache.KeptKey) || input.Get<bool>(WrittenKey))
         {
             return input;
         }
@@ -34,18 +39,25 @@ public sealed class WriteFiles : SyncModule
                 "Use a plain relative slug made of letters, digits and '-'.");
         }
 
+        if (!context.WritesOutput)
+        {
+            return Written(input);
+        }
+
         var path = OutputPath.Resolve(context.OutputDirectory, input.Destination);
         var bytes = Utf8.GetBytes(input.Content);
         if (context.OutputCache is { } cache &&
             cache.RecordAndCheckUnchanged(input.Destination, input.Get<string>(OutputCache.InputsKey), ContentHash.Of(bytes)))
         {
             // The previous build wrote exactly these bytes; the file stays where it is.
-            return input.WithContent(string.Empty);
+            return Written(input);
         }
 
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         File.WriteAllBytes(path, bytes);
         context.Statistics.AddFileWritten(path, bytes.LongLength);
-        return input.WithContent(string.Empty);
+        return Written(input);
     }
+
+    private static Document Written(Document input) => input.WithContent(string.Empty).WithMetadata(WrittenKey, true);
 }

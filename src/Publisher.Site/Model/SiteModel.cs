@@ -18,7 +18,15 @@ public sealed class SiteModel
             .OrderByDescending(d => d.Item.PublishedOrIssued)
             .ThenBy(d => d.Key, StringComparer.Ordinal)];
         Years = [.. Documents.Select(d => d.Item.Year!.Value).Distinct().OrderDescending()];
+
+        // Lists are asked for once per page; index them once so a page costs its own documents, not the site's.
+        _byOffice = Documents.Where(d => d.Item.Office is not null).GroupBy(d => d.Item.Office!, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.ToImmutableArray(), StringComparer.Ordinal);
+        _byYear = Documents.GroupBy(d => d.Item.Year!.Value).ToDictionary(g => g.Key, g => g.ToImmutableArray());
     }
+
+    private readonly Dictionary<string, ImmutableArray<SiteDocument>> _byOffice;
+    private readonly Dictionary<int, ImmutableArray<SiteDocument>> _byYear;
 
     /// <summary>The site settings.</summary>
     public SiteOptions Options { get; }
@@ -40,8 +48,8 @@ public sealed class SiteModel
         ImmutableSortedDictionary<string, Transparency.Statistics.AnnualStatistics>.Empty;
 
     /// <summary>The documents of one office.</summary>
-    public IEnumerable<SiteDocument> DocumentsOf(Office office) => Documents.Where(d => d.Item.Office == office.Id);
+    public ImmutableArray<SiteDocument> DocumentsOf(Office office) => _byOffice.GetValueOrDefault(office.Id, []);
 
     /// <summary>The documents covering one year.</summary>
-    public IEnumerable<SiteDocument> DocumentsIn(int year) => Documents.Where(d => d.Item.Year == year);
+    public ImmutableArray<SiteDocument> DocumentsIn(int year) => _byYear.GetValueOrDefault(year, []);
 }

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using Publisher.Content;
 using Publisher.Content.Configuration;
 using Publisher.Content.Markdown;
@@ -15,10 +16,30 @@ public static class SiteModelFactory
     /// <summary>Builds the model; documents whose office or original is missing were already reported and are left out.</summary>
     public static SiteModel Create(IExecutionContext context)
     {
+        // Every page-making module asks for the model; the outputs it is made from are fixed once their
+        // pipelines have run, so it is built once per list of outputs and shared.
+        var outputs = context.GetOutputs(nameof(DocumentsPipeline));
+        lock (Built)
+        {
+            if (!Built.TryGetValue(outputs, out var model))
+            {
+                model = Build(context);
+                Built.Add(outputs, model);
+            }
+
+            return model;
+        }
+    }
+
+    private static readonly ConditionalWeakTable<IReadOnlyList<Document>, SiteModel> Built = [];
+
+    private static SiteModel Build(IExecutionContext context)
+    {
         var options = context.GetService<SiteOptions>();
         var offices = context.GetOutputs(nameof(OfficesPipeline)).Select(d => d.GetRequired<Office>(ContentKeys.Office)).ToList();
         var officesById = offices.ToDictionary(o => o.Id, StringComparer.Ordinal);
         var versions = context.GetOutputs(nameof(DocumentsPipeline)).Select(Version).ToList();
+        var translations = versions.Where(v => v.Item.IsTranslation).ToLookup(v => v.Item.Key, StringComparer.Ordinal);
         var documents = versions
             .Where(v => !v.Item.IsTranslation)
             .Select(original => new SiteDocument
@@ -26,8 +47,7 @@ public static class SiteModelFactory
                 Key = original.Item.Key,
                 Original = original,
                 Office = original.Item.Office is { } id ? officesById.GetValueOrDefault(id) : null,
-                Translations = versions
-                    .Where(v => v.Item.IsTranslation && v.Item.Key == original.Item.Key)
+                Translations = translations[original.Item.Key]
                     .ToImmutableSortedDictionary(v => v.Item.Language, v => v, StringComparer.Ordinal),
             })
             .Where(d => d.IsStandalonePage || d.Office is not null);

@@ -11,6 +11,7 @@ namespace Publisher.Site.Modules;
 /// produce. Runs in the post-process phase, when every pipeline's documents are known: the targets are the
 /// destinations of this module's input and of the named pipelines, plus the theme's asset files. Each problem
 /// names the page (its source file and, when the link is written there, the line and column) and the link.
+/// A page streamed to disk already carries its links (<see cref="CollectLinks"/>); otherwise its content is scanned.
 /// </summary>
 /// <param name="targetPipelines">Pipelines whose outputs are valid link targets.</param>
 public sealed class ValidateLinks(params string[] targetPipelines) : IModule
@@ -57,15 +58,16 @@ public sealed class ValidateLinks(params string[] targetPipelines) : IModule
         var pageUri = new Uri(site, basePath + (page.Destination.EndsWith("index.html", StringComparison.Ordinal)
             ? page.Destination[..^"index.html".Length]
             : page.Destination));
-        foreach (var link in LinkScanner.Scan(page.Content))
+        var links = page.Get<string[]>(SiteKeys.Links) ?? [.. LinkScanner.Scan(page.Content).Select(l => l.Value).Distinct(StringComparer.Ordinal)];
+        foreach (var link in links)
         {
-            var problem = Problem(link.Value, pageUri, site, basePath, targets);
+            var problem = Problem(link, pageUri, site, basePath, targets);
             if (problem is not null)
             {
                 context.Diagnostics.Error(
                     problem.Value.Code,
-                    Locate(page, link.Value, context.InputDirectory),
-                    $"page '{page.Destination}' links to '{link.Value}', {problem.Value.Message}.",
+                    Locate(page, link, context.InputDirectory),
+                    $"page '{page.Destination}' links to '{link}', {problem.Value.Message}.",
                     problem.Value.Hint);
             }
         }

@@ -4,7 +4,11 @@ using Publisher.Site.Modules;
 
 namespace Publisher.Site.Pipelines;
 
-/// <summary>Plans, renders and writes every HTML page in every language.</summary>
+/// <summary>
+/// Plans, renders and writes every HTML page in every language. Each page is rendered, pointed at the
+/// fingerprinted assets, scanned for links and written in one pass (<see cref="ForEachDocument"/>), so rendered
+/// pages are not all held in memory; links are checked once every pipeline's outputs are known.
+/// </summary>
 public sealed class PagesPipeline : Pipeline
 {
     /// <summary>Creates the pipeline.</summary>
@@ -13,10 +17,12 @@ public sealed class PagesPipeline : Pipeline
         DependencyNames.Add(nameof(OfficesPipeline));
         DependencyNames.Add(nameof(DocumentsPipeline));
         DependencyNames.Add(nameof(AttachmentsPipeline));
+        DependencyNames.Add(nameof(AssetsPipeline));
         Process.Add(new GeneratePages());
-        Process.Add(new Memoize(new RenderPages()));
+        Process.Add(new Memoize(new ForEachDocument(new RenderPages(), new RewriteAssetLinks(), new CollectLinks(), new WriteFiles())));
         Process.Add(new GenerateRedirects());
-        PostProcess.Add(new RewriteAssetLinks());
+        Process.Add(new RewriteAssetLinks());
+        Process.Add(new CollectLinks());
         PostProcess.Add(new ValidateLinks(nameof(SiteFilesPipeline), nameof(AssetsPipeline), nameof(AttachmentsPipeline), nameof(TransparencyPipeline), nameof(SearchIndexPipeline), nameof(SchemasPipeline)));
         Output.Add(new WriteFiles());
     }

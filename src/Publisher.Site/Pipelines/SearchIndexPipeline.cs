@@ -15,6 +15,7 @@ public sealed class SearchIndexPipeline : Pipeline
         Process.Add(new GenerateSearchPages());
         Process.Add(new RenderPages());
         Process.Add(new BuildSearchIndex());
+        Process.Add(new WriteFiles());
         Output.Add(new WriteFiles());
     }
 }

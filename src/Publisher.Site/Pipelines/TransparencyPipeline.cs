@@ -13,7 +13,7 @@ public sealed class TransparencyPipeline : Pipeline
         DependencyNames.Add(nameof(OfficesPipeline));
         DependencyNames.Add(nameof(DocumentsPipeline));
         Process.Add(new GenerateTransparencyPages());
-        Process.Add(new RenderPages());
+        Process.Add(new ForEachDocument(new RenderPages(), new WriteFiles()));
         Process.Add(new GenerateTransparencyFiles());
         Output.Add(new WriteFiles());
     }

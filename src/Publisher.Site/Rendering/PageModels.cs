@@ -33,7 +33,7 @@ public sealed class OfficesPageModel : ListPageModel
         Site.Offices.GroupBy(o => o.District.In(Language));
 
     /// <summary>How many documents an office has.</summary>
-    public int CountOf(Office office) => Site.DocumentsOf(office).Count();
+    public int CountOf(Office office) => Site.DocumentsOf(office).Length;
 }
 
 /// <summary>One office's documents, grouped by year.</summary>
@@ -51,7 +51,7 @@ public sealed class OfficePageModel : ListPageModel
 public sealed class YearsPageModel : ListPageModel
 {
     /// <summary>How many documents cover a year.</summary>
-    public int CountOf(int year) => Site.DocumentsIn(year).Count();
+    public int CountOf(int year) => Site.DocumentsIn(year).Length;
 }
 
 /// <summary>One year's documents, grouped by office.</summary>
@@ -61,10 +61,16 @@ public sealed class YearPageModel : ListPageModel
     public required int Year { get; init; }
 
     /// <summary>Office → its documents covering the year, in the offices' order.</summary>
-    public IEnumerable<(Office Office, IReadOnlyList<SiteDocument> Documents)> ByOffice =>
-        Site.Offices
-            .Select(o => (Office: o, Documents: (IReadOnlyList<SiteDocument>)[.. Site.DocumentsIn(Year).Where(d => d.Item.Office == o.Id)]))
-            .Where(g => g.Documents.Count > 0);
+    public IEnumerable<(Office Office, IReadOnlyList<SiteDocument> Documents)> ByOffice
+    {
+        get
+        {
+            var byOffice = Site.DocumentsIn(Year).ToLookup(d => d.Item.Office ?? string.Empty, StringComparer.Ordinal);
+            return Site.Offices
+                .Select(o => (Office: o, Documents: (IReadOnlyList<SiteDocument>)[.. byOffice[o.Id]]))
+                .Where(g => g.Documents.Count > 0);
+        }
+    }
 }
 
 /// <summary>A document or standalone page.</summary>

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using Publisher.Content.Model;
 using Publisher.Site.Model;
 using Publisher.Transparency.Data;
@@ -19,6 +20,12 @@ public static class TransparencyView
 
     /// <summary>Every report with statistics, with its office, ordered by year then office id.</summary>
     public static IReadOnlyList<(SiteDocument Document, Office Office, AnnualStatistics Statistics)> Reports(SiteModel site) =>
+        ReportsBySite.GetValue(site, AllReports);
+
+    // Pages ask for the reports many times; they are computed once per site model.
+    private static readonly ConditionalWeakTable<SiteModel, IReadOnlyList<(SiteDocument Document, Office Office, AnnualStatistics Statistics)>> ReportsBySite = [];
+
+    private static IReadOnlyList<(SiteDocument Document, Office Office, AnnualStatistics Statistics)> AllReports(SiteModel site) =>
         [.. site.Documents
             .Where(d => d.Office is not null && site.Statistics.ContainsKey(d.Key))
             .Select(d => (d, d.Office!, site.Statistics[d.Key]))
