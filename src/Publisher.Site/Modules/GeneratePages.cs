@@ -28,7 +28,7 @@ public sealed class GeneratePages : IModule
         var attachments = context.GetOutputs(nameof(Pipelines.AttachmentsPipeline))
             .GroupBy(d => d.GetRequired<string>(DeployKeys.AttachmentOf), StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.Select(d => d.GetRequired<AttachmentInfo>(DeployKeys.Attachment)).ToImmutableArray(), StringComparer.Ordinal);
-        var sourceKeys = SourceKeys(site, context);
+        var sourceKeys = SourceDigests.For(site, context).ByDocument;
         var pages = new List<Document>();
         foreach (var language in options.Languages)
         {
@@ -49,44 +49,6 @@ public sealed class GeneratePages : IModule
         }
 
         return Task.FromResult<IReadOnlyList<Document>>(pages);
-    }
-
-    /// <summary>
-    /// A document page shows only its own document (original and translations) and its office, plus what the
-    /// fingerprint covers (settings, theme, all offices, code): those source files are its inputs. List pages,
-    /// which show many documents, are always rendered and written only when their bytes change.
-    /// </summary>
-    private static Dictionary<string, string> SourceKeys(SiteModel site, IExecutionContext context)
-    {
-        var keys = new Dictionary<string, string>(StringComparer.Ordinal);
-        if (context.OutputCache is null)
-        {
-            return keys;
-        }
-
-        var documents = site.Documents.Concat(site.Pages).ToList();
-        var hashes = new string[documents.Count];
-        Parallel.For(0, documents.Count, new ParallelOptions { MaxDegreeOfParallelism = context.MaxDegreeOfParallelism }, i =>
-        {
-            var document = documents[i];
-            var sources = new List<string> { document.Original.Item.Source };
-            sources.AddRange(document.Translations.Select(t => t.Key + ":" + t.Value.Item.Source));
-            if (document.Office is { } office)
-            {
-                sources.Add(office.Source);
-            }
-
-            var folder = Path.GetDirectoryName(document.Original.Item.Source)!.Replace('\\', '/');
-            sources.AddRange(document.Original.Item.Attachments.Select(a => folder + "/" + a.File).Where(f => File.Exists(Path.Combine(context.InputDirectory, f))));
-
-            hashes[i] = ContentHash.OfParts(sources.SelectMany(s => new[] { s, ContentHash.OfFile(Path.Combine(context.InputDirectory, s[(s.IndexOf(':', StringComparison.Ordinal) + 1)..])) }));
-        });
-        for (var i = 0; i < documents.Count; i++)
-        {
-            keys[documents[i].Key] = hashes[i];
-        }
-
-        return keys;
     }
 
     private sealed class Planner(SiteModel site, SiteUrls urls, string language, UiStrings t, Dictionary<string, ImmutableArray<AttachmentInfo>> attachments)

@@ -19,6 +19,7 @@ public sealed class PagesPipeline : Pipeline
         DependencyNames.Add(nameof(AttachmentsPipeline));
         DependencyNames.Add(nameof(AssetsPipeline));
         Process.Add(new GeneratePages());
+        Process.Add(new KeyListPages());
         Process.Add(new Memoize(new ForEachDocument(new RenderPages(), new RewriteAssetLinks(), new CollectLinks(), new WriteFiles())));
         Process.Add(new GenerateRedirects());
         Process.Add(new RewriteAssetLinks());

@@ -13,7 +13,8 @@ public sealed class SearchIndexPipeline : Pipeline
         DependencyNames.Add(nameof(OfficesPipeline));
         DependencyNames.Add(nameof(DocumentsPipeline));
         Process.Add(new GenerateSearchPages());
-        Process.Add(new RenderPages());
+        Process.Add(new KeyListPages());
+        Process.Add(new Memoize(new RenderPages()));
         Process.Add(new BuildSearchIndex());
         Process.Add(new WriteFiles());
         Output.Add(new WriteFiles());

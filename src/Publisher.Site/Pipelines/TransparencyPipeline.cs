@@ -13,7 +13,8 @@ public sealed class TransparencyPipeline : Pipeline
         DependencyNames.Add(nameof(OfficesPipeline));
         DependencyNames.Add(nameof(DocumentsPipeline));
         Process.Add(new GenerateTransparencyPages());
-        Process.Add(new ForEachDocument(new RenderPages(), new WriteFiles()));
+        Process.Add(new KeyListPages());
+        Process.Add(new Memoize(new ForEachDocument(new RenderPages(), new WriteFiles())));
         Process.Add(new GenerateTransparencyFiles());
         Output.Add(new WriteFiles());
     }
