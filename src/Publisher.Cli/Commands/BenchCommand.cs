@@ -84,7 +84,7 @@ internal static class BenchCommand
         await output.WriteLineAsync(Invariant($"Corpus: {corpus.Documents} documents ({corpus.Reports} reports, {corpus.DisclosureItems} disclosure items), {corpus.Offices} offices, {corpus.Bytes / 1e6:F1} MB, in {(DateTime.UtcNow - started).TotalSeconds:F1} s -> {site}")).ConfigureAwait(false);
 
         var (publisher, prefix) = Self();
-        Task<ChildRunResult> Build() => ChildRun.RunAsync(publisher, [.. prefix, "build", "--config", Path.Combine(site, "site.config.json")], site, cancellationToken);
+        Task<ChildRunResult> Build() => ChildRun.RunAsync(publisher, [.. prefix, "build", "--timings", "--config", Path.Combine(site, "site.config.json")], site, cancellationToken);
 
         var clean = await Build().ConfigureAwait(false);
         if (clean.ExitCode != 0)
@@ -119,8 +119,24 @@ internal static class BenchCommand
 
         await output.WriteAsync(table.ToString()).ConfigureAwait(false);
         await output.WriteAsync(ratios.ToString()).ConfigureAwait(false);
+        await output.WriteLineAsync("Slowest modules of the clean build (summed over threads; pipelines overlap):").ConfigureAwait(false);
+        foreach (var line in SlowestModules(clean.Output, 10))
+        {
+            await output.WriteLineAsync(line).ConfigureAwait(false);
+        }
+
+        await output.WriteLineAsync("Slowest modules of the one-edit build:").ConfigureAwait(false);
+        foreach (var line in SlowestModules(oneEdit.Output, 6))
+        {
+            await output.WriteLineAsync(line).ConfigureAwait(false);
+        }
+
         return CliApp.Ok;
     }
+
+    private static IEnumerable<string> SlowestModules(string buildOutput, int count) =>
+        buildOutput.Split('\n').SkipWhile(l => !l.StartsWith("Time per module", StringComparison.Ordinal)).Skip(1)
+            .Where(l => l.Trim().Length > 0).Take(count).Select(l => "  " + l.Trim());
 
     private static string Index(OutputSummary summary) =>
         summary.SearchIndexFiles == 0 ? "none" : Invariant($"{summary.SearchIndexBytes / 1e6:F2} ({summary.SearchIndexFiles})");

@@ -110,6 +110,28 @@ public sealed class OutputCache
     }
 
     /// <summary>
+    /// Keeps every previous output made from <paramref name="inputsKey"/> (the whole output of a module that
+    /// produces many files from one set of inputs, such as a search index) when there was at least one and all
+    /// are still on disk; returns their destinations, or null when the caller must produce them again.
+    /// </summary>
+    public IReadOnlyList<string>? TryKeepAll(string inputsKey)
+    {
+        var destinations = _previous.Where(p => p.Value.InputsKey == inputsKey).Select(p => p.Key).Order(StringComparer.Ordinal).ToList();
+        if (destinations.Count == 0 || !destinations.All(d => File.Exists(Target(d))))
+        {
+            return null;
+        }
+
+        foreach (var destination in destinations)
+        {
+            _current[destination] = _previous[destination];
+            Interlocked.Increment(ref _kept);
+        }
+
+        return destinations;
+    }
+
+    /// <summary>
     /// Records a produced output; returns true when the previous output has exactly these bytes and is still on
     /// disk, so the caller need not write it again.
     /// </summary>

@@ -37,6 +37,9 @@ public sealed record SourceDigests(IReadOnlyDictionary<string, string> ByDocumen
         }
     }
 
+    /// <summary>The digest of every source of the site being built (for <c>MemoizeAll</c>).</summary>
+    public static string SiteKey(IExecutionContext context) => For(SiteModelFactory.Create(context), context).Site;
+
     /// <summary>The inputs key of a page that shows many documents.</summary>
     public string ListPageKey(OutputCache cache, string destination, string template) =>
         ContentHash.OfParts([cache.Fingerprint, "list-page", template, destination, Site]);

@@ -11,10 +11,7 @@ public sealed class CopyAttachments : SyncModule
     /// <inheritdoc />
     protected override Document? Execute(Document input, IExecutionContext context)
     {
-        var target = OutputPath.Resolve(context.OutputDirectory, input.Destination);
-        Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-        File.Copy(Path.Combine(context.InputDirectory, input.Source), target, overwrite: true);
-        context.Statistics.AddFileWritten(target, new FileInfo(target).Length);
+        OutputFiles.Copy(context, Path.Combine(context.InputDirectory, input.Source), input.Destination);
         return input;
     }
 }

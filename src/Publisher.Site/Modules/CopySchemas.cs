@@ -1,5 +1,6 @@
 using Publisher.Core.Documents;
 using Publisher.Core.Execution;
+using Publisher.Core.IO;
 using Publisher.Core.Modules;
 
 namespace Publisher.Site.Modules;
@@ -18,10 +19,7 @@ public sealed class CopySchemas : IModule
 
         foreach (var file in Directory.EnumerateFiles(source, "*.json").Order(StringComparer.Ordinal))
         {
-            var target = Path.Combine(context.OutputDirectory, "schemas", Path.GetFileName(file));
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Copy(file, target, overwrite: true);
-            context.Statistics.AddFileWritten(target, new FileInfo(target).Length);
+            OutputFiles.Copy(context, file, "schemas/" + Path.GetFileName(file));
         }
 
         return Task.FromResult<IReadOnlyList<Document>>([]);

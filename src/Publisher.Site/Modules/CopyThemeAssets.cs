@@ -1,6 +1,7 @@
 using Publisher.Content.Configuration;
 using Publisher.Core.Documents;
 using Publisher.Core.Execution;
+using Publisher.Core.IO;
 using Publisher.Core.Modules;
 
 namespace Publisher.Site.Modules;
@@ -20,11 +21,7 @@ public sealed class CopyThemeAssets : IModule
 
         foreach (var file in Directory.EnumerateFiles(source, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
         {
-            var relative = Path.GetRelativePath(source, file);
-            var target = Path.Combine(context.OutputDirectory, "assets", relative);
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Copy(file, target, overwrite: true);
-            context.Statistics.AddFileWritten(target, new FileInfo(target).Length);
+            OutputFiles.Copy(context, file, "assets/" + Path.GetRelativePath(source, file).Replace('\\', '/'));
         }
 
         return Task.FromResult<IReadOnlyList<Document>>([]);

@@ -1,5 +1,6 @@
 using Publisher.Core.Modules;
 using Publisher.Core.Pipelines;
+using Publisher.Site.Model;
 using Publisher.Site.Modules;
 
 namespace Publisher.Site.Pipelines;
@@ -15,7 +16,7 @@ public sealed class SearchIndexPipeline : Pipeline
         Process.Add(new GenerateSearchPages());
         Process.Add(new KeyListPages());
         Process.Add(new Memoize(new RenderPages()));
-        Process.Add(new BuildSearchIndex());
+        Process.Add(new MemoizeAll(new BuildSearchIndex(), SourceDigests.SiteKey));
         Process.Add(new WriteFiles());
         Output.Add(new WriteFiles());
     }

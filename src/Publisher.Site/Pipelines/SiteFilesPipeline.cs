@@ -1,5 +1,6 @@
 using Publisher.Core.Modules;
 using Publisher.Core.Pipelines;
+using Publisher.Site.Model;
 using Publisher.Site.Modules;
 
 namespace Publisher.Site.Pipelines;
@@ -12,7 +13,7 @@ public sealed class SiteFilesPipeline : Pipeline
     {
         DependencyNames.Add(nameof(OfficesPipeline));
         DependencyNames.Add(nameof(DocumentsPipeline));
-        Process.Add(new GenerateSiteFiles());
+        Process.Add(new MemoizeAll(new GenerateSiteFiles(), SourceDigests.SiteKey));
         PostProcess.Add(new AddCacheHeaders());
         Output.Add(new WriteFiles());
     }

@@ -1,5 +1,6 @@
 using Publisher.Core.Modules;
 using Publisher.Core.Pipelines;
+using Publisher.Site.Model;
 using Publisher.Site.Modules;
 
 namespace Publisher.Site.Pipelines;
@@ -15,7 +16,7 @@ public sealed class TransparencyPipeline : Pipeline
         Process.Add(new GenerateTransparencyPages());
         Process.Add(new KeyListPages());
         Process.Add(new Memoize(new ForEachDocument(new RenderPages(), new WriteFiles())));
-        Process.Add(new GenerateTransparencyFiles());
+        Process.Add(new MemoizeAll(new GenerateTransparencyFiles(), SourceDigests.SiteKey));
         Output.Add(new WriteFiles());
     }
 }
