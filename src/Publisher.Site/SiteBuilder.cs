@@ -144,7 +144,7 @@ public static class SiteBuilder
             {
                 [typeof(SiteOptions)] = options,
                 [typeof(MarkdownRenderer)] = new MarkdownRenderer(options),
-                [typeof(PageRenderer)] = new PageRenderer(Path.Combine(root, options.ThemeDirectory)),
+                [typeof(PageRenderer)] = new PageRenderer(Path.Combine(root, options.ThemeDirectory), Path.Combine(root, CacheFolder)),
                 [typeof(IReadOnlyDictionary<string, UiStrings>)] = strings,
             },
         });
