@@ -21,7 +21,7 @@ public sealed class PageRenderer
     private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(UnicodeRanges.All);
 
     private readonly RazorLightEngine _engine;
-    private readonly CachedCompilationService? _compilation;
+    private readonly TemplateAssemblyCache? _cache;
 
     /// <summary>Creates a renderer over the theme's <c>layouts</c> folder.</summary>
     /// <param name="themeDirectory">The theme folder; templates are read from its <c>layouts</c> sub-folder.</param>
@@ -45,19 +45,21 @@ public sealed class PageRenderer
             return;
         }
 
-        // RazorLight's builder always creates its own RoslynCompilationService. The engine is rebuilt around the
-        // caching service from the same parts: the options and caching provider are public on the built engine,
-        // but the source generator is not (its Razor engine, DefaultRazorEngine, is internal to RazorLight).
-        _compilation = CachedCompilationService.Create(engine.Options, operatingAssembly, Path.Combine(Path.GetFullPath(cacheDirectory), CacheSubfolder));
-        var compiler = new RazorTemplateCompiler(SourceGeneratorOf(engine), _compilation, project, engine.Options);
-        _engine = new RazorLightEngine(new EngineHandler(engine.Options, compiler, new TemplateFactoryProvider(), engine.Handler.Cache));
+        // RazorLight's builder has no way to plug in a compiler or a pre-compile callback, so the engine is rebuilt
+        // from the parts of the built one, as the builder assembles them: the options and caching provider are
+        // public, the source generator is not (its Razor engine, DefaultRazorEngine, is internal to RazorLight).
+        var options = engine.Options;
+        _cache = new TemplateAssemblyCache(Path.Combine(Path.GetFullPath(cacheDirectory), CacheSubfolder), operatingAssembly, options.Namespaces);
+        var roslyn = new RoslynCompilationService(new DefaultMetadataReferenceManager(options.AdditionalMetadataReferences, options.ExcludedAssemblies), operatingAssembly, _cache);
+        var compiler = new CachingTemplateCompiler(SourceGeneratorOf(engine), roslyn, project, options, _cache);
+        _engine = new RazorLightEngine(new EngineHandler(options, compiler, new TemplateFactoryProvider(), engine.Handler.Cache));
     }
 
     /// <summary>How many templates were loaded from the disk cache (0 without a cache folder).</summary>
-    internal int TemplatesLoaded => _compilation?.Loaded ?? 0;
+    internal int TemplatesLoaded => _cache?.Loaded ?? 0;
 
     /// <summary>How many templates were compiled with Roslyn into the disk cache (0 without a cache folder).</summary>
-    internal int TemplatesCompiled => _compilation?.Compiled ?? 0;
+    internal int TemplatesCompiled => _cache?.Stored ?? 0;
 
     /// <summary>Renders <paramref name="template"/> (a file name such as <c>Office.cshtml</c>) with a model.</summary>
     public Task<string> RenderAsync<TModel>(string template, TModel model) => _engine.CompileRenderAsync(template, model);
