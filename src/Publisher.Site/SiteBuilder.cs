@@ -24,7 +24,7 @@ public static class SiteBuilder
     /// <param name="BaseUrl">Overrides the base URL of the settings.</param>
     /// <param name="MaxDegreeOfParallelism">How many documents are processed at once; defaults to the cores.</param>
     /// <param name="Incremental">Reuse unchanged outputs recorded in <c>.publisher-cache/</c>; false builds everything.</param>
-    /// <param name="WriteOutput">False runs every step except the Output phase and writes nothing (<c>publisher check</c>).</param>
+    /// <param name="WriteOutput">False runs every step except the Output phase and writes no output (<c>publisher check</c>); compiled templates are still cached in <c>.publisher-cache/razor/</c>.</param>
     public sealed record Request(string ConfigPath, string? OutputDirectory = null, string? BaseUrl = null, int? MaxDegreeOfParallelism = null, bool Incremental = true, bool WriteOutput = true);
 
     /// <summary>The cache folder beside the settings file (ignored by git).</summary>

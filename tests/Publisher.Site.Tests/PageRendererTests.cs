@@ -110,6 +110,29 @@ public sealed class PageRendererTests
     }
 
     [Fact]
+    public async Task Should_Report_The_Razor_Error_And_Cache_Nothing_For_A_Template_That_Does_Not_Compile()
+    {
+        // Given
+        using var temp = new TempDirectory();
+        var config = SampleSite.CopyTo(temp);
+        var home = temp.Combine("themes/default/layouts/Home.cshtml");
+        var original = File.ReadAllText(home);
+        File.WriteAllText(home, original.Replace("<h1>@Model.Title</h1>", "<h1>@Model.NoSuchTitle</h1>", StringComparison.Ordinal));
+
+        // When
+        var broken = await SiteBuilder.BuildAsync(new SiteBuilder.Request(config));
+        var cacheAfterError = CacheEntries(temp);
+        File.WriteAllText(home, original);
+        var fixedBuild = await SiteBuilder.BuildAsync(new SiteBuilder.Request(config));
+
+        // Then
+        Assert.False(broken.Succeeded);
+        Assert.Contains(broken.Diagnostics, d => d.Message.Contains("NoSuchTitle", StringComparison.Ordinal));
+        Assert.True(fixedBuild.Succeeded, string.Join('\n', fixedBuild.Diagnostics));
+        Assert.Single(CacheEntries(temp).Keys.Except(cacheAfterError.Keys));
+    }
+
+    [Fact]
     public void Should_Find_The_Source_Generator_RazorLight_Builds()
     {
         // Given
