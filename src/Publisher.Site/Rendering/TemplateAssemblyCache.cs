@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Reflection;
 using System.Security.Cryptography;
 using System.Text;
@@ -31,6 +32,12 @@ internal sealed class TemplateAssemblyCache : IPrecompileCallback
 {
     private const string Extension = ".dll";
     private const int HashLength = 64;
+
+    /// <summary>
+    /// Entries already loaded in this process, by file name. An assembly loaded from bytes is never unloaded, so
+    /// the preview server, which makes a renderer for every rebuild, reuses them instead of loading copies.
+    /// </summary>
+    private static readonly ConcurrentDictionary<string, Assembly> LoadedEntries = new(StringComparer.Ordinal);
 
     private readonly string _directory;
     private readonly string _environment;
@@ -82,7 +89,7 @@ internal sealed class TemplateAssemblyCache : IPrecompileCallback
                 var name = Path.GetFileNameWithoutExtension(file);
                 if (name.Length == key.Length + 1 + HashLength && string.Equals(name[(key.Length + 1)..], Convert.ToHexStringLower(SHA256.HashData(bytes)), StringComparison.Ordinal))
                 {
-                    var assembly = Assembly.Load(bytes);
+                    var assembly = LoadedEntries.GetOrAdd(name, _ => Assembly.Load(bytes));
                     Interlocked.Increment(ref _loaded);
                     return assembly;
                 }
