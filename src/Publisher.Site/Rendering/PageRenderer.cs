@@ -20,8 +20,7 @@ public sealed class PageRenderer
 
     private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(UnicodeRanges.All);
 
-    private readonly RazorLightEngine _engine;
-    private readonly TemplateAssemblyCache? _cache;
+    private readonly Lazy<(RazorLightEngine Engine, TemplateAssemblyCache? Cache)> _engine;
 
     /// <summary>Creates a renderer over the theme's <c>layouts</c> folder.</summary>
     /// <param name="themeDirectory">The theme folder; templates are read from its <c>layouts</c> sub-folder.</param>
@@ -29,9 +28,28 @@ public sealed class PageRenderer
     /// The build cache folder (<c>.publisher-cache</c>); compiled templates are kept in its <c>razor</c> sub-folder.
     /// Null compiles every template in memory, as RazorLight does by default.
     /// </param>
+    /// <remarks>
+    /// The folder is checked at once; the engine is made on the first render, so a build that renders nothing
+    /// (nothing changed) does not load the Razor engine at all.
+    /// </remarks>
     public PageRenderer(string themeDirectory, string? cacheDirectory = null)
     {
         var project = new UnwatchedFileSystemProject(Path.GetFullPath(Path.Combine(themeDirectory, "layouts")));
+        var cache = cacheDirectory is null ? null : Path.Combine(Path.GetFullPath(cacheDirectory), CacheSubfolder);
+        _engine = new(() => CreateEngine(project, cache), LazyThreadSafetyMode.ExecutionAndPublication);
+    }
+
+    /// <summary>How many templates were loaded from the disk cache (0 without a cache folder).</summary>
+    internal int TemplatesLoaded => _engine.IsValueCreated ? _engine.Value.Cache?.Loaded ?? 0 : 0;
+
+    /// <summary>How many templates were compiled with Roslyn into the disk cache (0 without a cache folder).</summary>
+    internal int TemplatesCompiled => _engine.IsValueCreated ? _engine.Value.Cache?.Stored ?? 0 : 0;
+
+    /// <summary>Renders <paramref name="template"/> (a file name such as <c>Office.cshtml</c>) with a model.</summary>
+    public Task<string> RenderAsync<TModel>(string template, TModel model) => _engine.Value.Engine.CompileRenderAsync(template, model);
+
+    private static (RazorLightEngine Engine, TemplateAssemblyCache? Cache) CreateEngine(UnwatchedFileSystemProject project, string? cacheDirectory)
+    {
         var operatingAssembly = typeof(PageRenderer).Assembly;
         var engine = new RazorLightEngineBuilder()
             .UseProject(project)
@@ -41,28 +59,18 @@ public sealed class PageRenderer
             .Build();
         if (cacheDirectory is null)
         {
-            _engine = engine;
-            return;
+            return (engine, null);
         }
 
         // RazorLight's builder has no way to plug in a compiler or a pre-compile callback, so the engine is rebuilt
         // from the parts of the built one, as the builder assembles them: the options and caching provider are
         // public, the source generator is not (its Razor engine, DefaultRazorEngine, is internal to RazorLight).
         var options = engine.Options;
-        _cache = new TemplateAssemblyCache(Path.Combine(Path.GetFullPath(cacheDirectory), CacheSubfolder), operatingAssembly, options.Namespaces);
-        var roslyn = new RoslynCompilationService(new DefaultMetadataReferenceManager(options.AdditionalMetadataReferences, options.ExcludedAssemblies), operatingAssembly, _cache);
-        var compiler = new CachingTemplateCompiler(SourceGeneratorOf(engine), roslyn, project, options, _cache);
-        _engine = new RazorLightEngine(new EngineHandler(options, compiler, new TemplateFactoryProvider(), engine.Handler.Cache));
+        var cache = new TemplateAssemblyCache(cacheDirectory, operatingAssembly, options.Namespaces);
+        var roslyn = new RoslynCompilationService(new DefaultMetadataReferenceManager(options.AdditionalMetadataReferences, options.ExcludedAssemblies), operatingAssembly, cache);
+        var compiler = new CachingTemplateCompiler(SourceGeneratorOf(engine), roslyn, project, options, cache);
+        return (new RazorLightEngine(new EngineHandler(options, compiler, new TemplateFactoryProvider(), engine.Handler.Cache)), cache);
     }
-
-    /// <summary>How many templates were loaded from the disk cache (0 without a cache folder).</summary>
-    internal int TemplatesLoaded => _cache?.Loaded ?? 0;
-
-    /// <summary>How many templates were compiled with Roslyn into the disk cache (0 without a cache folder).</summary>
-    internal int TemplatesCompiled => _cache?.Stored ?? 0;
-
-    /// <summary>Renders <paramref name="template"/> (a file name such as <c>Office.cshtml</c>) with a model.</summary>
-    public Task<string> RenderAsync<TModel>(string template, TModel model) => _engine.CompileRenderAsync(template, model);
 
     /// <summary>
     /// The source generator RazorLight's builder configured (Razor engine, project, default namespaces). It is only
