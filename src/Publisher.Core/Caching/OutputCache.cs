@@ -19,7 +19,7 @@ public sealed class OutputCache
     /// <summary>Metadata key: true when the output file was kept from the previous build and not rendered again.</summary>
     public const string KeptKey = "publisher.kept";
 
-    private const string Header = "publisher-output-cache 1";
+    private const string Header = "publisher-output-cache 2";
     private const string SyncMarkerName = "sync-in-progress";
 
     private readonly Dictionary<string, Entry> _previous;

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text;
 using Publisher.Core.Caching;
 using Publisher.Core.Diagnostics;
@@ -20,6 +21,9 @@ public sealed class WriteFiles : SyncModule
     public const string WrittenKey = "publisher.written";
 
     private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
+
+    // Folders this instance has created: most pages share their folder's parents, and a stat per file adds up.
+    private readonly ConcurrentDictionary<string, bool> _created = new(StringComparer.Ordinal);
 
     /// <inheritdoc />
     protected override Document? Execute(Document input, IExecutionContext context)
@@ -53,7 +57,12 @@ public sealed class WriteFiles : SyncModule
             return Written(input);
         }
 
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        var folder = Path.GetDirectoryName(path)!;
+        if (_created.TryAdd(folder, true))
+        {
+            Directory.CreateDirectory(folder);
+        }
+
         File.WriteAllBytes(path, bytes);
         context.Statistics.AddFileWritten(path, bytes.LongLength);
         return Written(input);
