@@ -1,4 +1,6 @@
+using System.Buffers;
 using System.Globalization;
+using System.Security.Cryptography;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
@@ -15,97 +17,71 @@ namespace Publisher.Search.Indexing;
 /// shows. All scoring numbers are integers fixed at build time, so the browser and the CLI rank alike. Output is
 /// deterministic: the same documents in the same order give the same bytes.
 /// </summary>
+/// <remarks>
+/// Built for large sites: terms are numbered once (<see cref="TermTable"/>) instead of made into strings per
+/// occurrence, each document's counts live in reused arrays, postings are appended already encoded
+/// (<see cref="PostingLists"/>), and JSON is written through one reused buffer. A first quick pass measures body
+/// lengths, which the BM25 length normalisation needs before any posting can be written. Document records do not
+/// depend on the terms and are written on another thread meanwhile.
+/// </remarks>
 public static class IndexWriter
 {
     private const double K1 = 1.2;
     private const double B = 0.75;
     private const int TitleWeight = 3;
     private const int MetaWeight = 2;
+    private const int Title = 0;
+    private const int Meta = 1;
+    private const int Body = 2;
+
+    /// <summary>Changes whenever the writer would write other bytes for the same documents.</summary>
+    private const string FormatKey = "publisher-search-index v1 writer 2";
 
     private static readonly JsonWriterOptions Json = new() { Encoder = JavaScriptEncoder.Create(UnicodeRanges.All) }; // keeps Chinese literal, escapes < > & so no payload can close a script element
 
     /// <summary>Writes the index of <paramref name="documents"/>; a document's id is its position in the list.</summary>
     public static IReadOnlyList<IndexFile> Write(IReadOnlyList<SearchDocument> documents)
     {
-        var analysed = documents.AsParallel().AsOrdered().Select(Analyse).ToList();
-        var averageBody = analysed.Count == 0 ? 1.0 : Math.Max(1.0, analysed.Average(a => (double)a.BodyLength));
-        var postings = new Dictionary<string, List<(int DocId, int Impact)>>(StringComparer.Ordinal);
-        for (var id = 0; id < analysed.Count; id++)
-        {
-            var doc = analysed[id];
-            var norm = 1 - B + (B * doc.BodyLength / averageBody);
-            foreach (var (term, (title, meta, body)) in doc.Counts)
-            {
-                var tf = (TitleWeight * title) + (MetaWeight * meta) + (body / norm);
-                var impact = (int)Math.Ceiling(PostingCodec.MaxImpact * tf / (tf + K1));
-                Add(postings, term, id, impact);
-            }
-
-            foreach (var facet in Facets(documents[id]))
-            {
-                Add(postings, facet, id, 1);
-            }
-        }
-
-        var entries = postings.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => (Term: p.Key, Weight: IsFacet(p.Key) ? 0 : Idf(documents.Count, p.Value.Count), Postings: PostingCodec.Encode(p.Value))).ToList();
-        var totalChars = entries.Sum(e => (long)e.Term.Length + e.Postings.Length + 8);
-        var bits = 0;
-        while (bits < IndexLayout.MaxShardBits && (totalChars >> bits) > IndexLayout.TargetShardChars)
-        {
-            bits++;
-        }
-
-        var files = new List<IndexFile>
-        {
-            new(IndexLayout.MetaFile, Write(w =>
-            {
-                w.WriteStartObject();
-                w.WriteNumber("v", IndexLayout.Version);
-                w.WriteNumber("n", documents.Count);
-                w.WriteNumber("bits", bits);
-                w.WriteEndObject();
-            })),
-        };
-        foreach (var shard in entries.GroupBy(e => TermHash.Shard(e.Term, bits)).OrderBy(g => g.Key))
-        {
-            files.Add(new IndexFile(IndexLayout.ShardFolder + TermHash.ShardName(shard.Key, bits) + ".json", Write(w =>
-            {
-                w.WriteStartObject();
-                foreach (var entry in shard)
-                {
-                    w.WriteStartArray(entry.Term);
-                    w.WriteNumberValue(entry.Weight);
-                    w.WriteStringValue(entry.Postings);
-                    w.WriteEndArray();
-                }
-
-                w.WriteEndObject();
-            })));
-        }
-
-        for (var id = 0; id < documents.Count; id++)
-        {
-            var doc = documents[id];
-            files.Add(new IndexFile(IndexLayout.DocumentFolder + id.ToString(CultureInfo.InvariantCulture) + ".json", Write(w =>
-            {
-                w.WriteStartObject();
-                w.WriteString("u", doc.Url);
-                w.WriteString("t", doc.Title);
-                WriteOptional(w, "o", doc.OfficeName);
-                if (doc.Year is { } year)
-                {
-                    w.WriteNumber("y", year);
-                }
-
-                WriteOptional(w, "k", doc.KindName);
-                WriteOptional(w, "n", doc.DocNumber);
-                WriteOptional(w, "s", doc.Summary);
-                w.WriteString("x", Excerpt(doc.Body));
-                w.WriteEndObject();
-            })));
-        }
-
+        var records = Task.Run(() => DocumentRecords(documents));
+        var (terms, postings) = Analyse(documents);
+        var files = Shards(documents.Count, terms, postings);
+        files.AddRange(records.GetAwaiter().GetResult());
         return files;
+    }
+
+    /// <summary>
+    /// A stable hash (SHA-256, hex) of everything <see cref="Write"/> reads from <paramref name="documents"/>, in
+    /// order, and of the index format: equal keys give equal index bytes (for the same Publisher build), so a
+    /// caller may keep the previous index instead of writing it again.
+    /// </summary>
+    public static string InputsKey(IReadOnlyList<SearchDocument> documents)
+    {
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        var buffer = ArrayPool<byte>.Shared.Rent(64 * 1024);
+        try
+        {
+            Append(hash, ref buffer, FormatKey);
+            Append(hash, ref buffer, documents.Count.ToString(CultureInfo.InvariantCulture));
+            foreach (var doc in documents)
+            {
+                Append(hash, ref buffer, doc.Url);
+                Append(hash, ref buffer, doc.Title);
+                Append(hash, ref buffer, doc.Body);
+                Append(hash, ref buffer, doc.Summary);
+                Append(hash, ref buffer, doc.Office);
+                Append(hash, ref buffer, doc.OfficeName);
+                Append(hash, ref buffer, doc.Year?.ToString(CultureInfo.InvariantCulture));
+                Append(hash, ref buffer, doc.Kind);
+                Append(hash, ref buffer, doc.KindName);
+                Append(hash, ref buffer, doc.DocNumber);
+            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+
+        return Convert.ToHexStringLower(hash.GetHashAndReset());
     }
 
     /// <summary>The BM25 inverse document frequency ×100, rounded, at least 1.</summary>
@@ -115,79 +91,236 @@ public static class IndexWriter
     internal static bool IsFacet(string term) =>
         term.StartsWith(IndexLayout.OfficeFacet, StringComparison.Ordinal) || term.StartsWith(IndexLayout.YearFacet, StringComparison.Ordinal) || term.StartsWith(IndexLayout.KindFacet, StringComparison.Ordinal);
 
-    private static IEnumerable<string> Facets(SearchDocument doc)
+    private static (TermTable Terms, PostingLists Postings) Analyse(IReadOnlyList<SearchDocument> documents)
     {
-        if (doc.Office is { } office)
+        var scanner = new TermScanner();
+        var bodyLengths = new int[documents.Count];
+        long totalBody = 0;
+        for (var id = 0; id < documents.Count; id++)
         {
-            yield return IndexLayout.OfficeFacet + office;
+            var length = new LengthSink();
+            FeedBody(scanner, documents[id], ref length);
+            bodyLengths[id] = length.Count;
+            totalBody += length.Count;
         }
 
-        if (doc.Year is { } year)
+        var averageBody = documents.Count == 0 ? 1.0 : Math.Max(1.0, (double)totalBody / documents.Count);
+        var terms = new TermTable();
+        var postings = new PostingLists();
+        var counts = new TermCounts();
+        for (var id = 0; id < documents.Count; id++)
         {
-            yield return IndexLayout.YearFacet + year.ToString(CultureInfo.InvariantCulture);
+            var doc = documents[id];
+            var title = new CountSink(terms, counts, Title);
+            scanner.Begin();
+            scanner.Feed(doc.Title, ref title);
+
+            var meta = new CountSink(terms, counts, Meta);
+            scanner.Begin();
+            scanner.Feed(string.Join(" \n ", new[] { doc.OfficeName, doc.KindName, doc.DocNumber, doc.Year?.ToString(CultureInfo.InvariantCulture) }.Where(s => s is not null)), ref meta);
+            if (Tokenizer.DocNumberKey(doc.DocNumber) is { } key)
+            {
+                counts.Add(terms.Text(key), Meta);
+            }
+
+            var body = new CountSink(terms, counts, Body);
+            FeedBody(scanner, doc, ref body);
+
+            var norm = 1 - B + (B * bodyLengths[id] / averageBody);
+            foreach (var term in counts.Touched)
+            {
+                var (titleCount, metaCount, bodyCount) = counts[term];
+                var tf = (TitleWeight * titleCount) + (MetaWeight * metaCount) + (bodyCount / norm);
+                var impact = (int)Math.Ceiling(PostingCodec.MaxImpact * tf / (tf + K1));
+                postings.Add(term, id, impact);
+            }
+
+            counts.Clear();
+            if (doc.Office is { } office)
+            {
+                postings.Add(terms.Text(IndexLayout.OfficeFacet + office), id, 1);
+            }
+
+            if (doc.Year is { } year)
+            {
+                postings.Add(terms.Text(IndexLayout.YearFacet + year.ToString(CultureInfo.InvariantCulture)), id, 1);
+            }
+
+            postings.Add(terms.Text(IndexLayout.KindFacet + doc.Kind), id, 1);
         }
 
-        yield return IndexLayout.KindFacet + doc.Kind;
+        return (terms, postings);
     }
 
-    private static void Add(Dictionary<string, List<(int, int)>> postings, string term, int id, int impact)
+    /// <summary>Scans what the body field indexes: the body, a line break and the summary.</summary>
+    private static void FeedBody<TSink>(TermScanner scanner, SearchDocument doc, ref TSink sink)
+        where TSink : struct, ITermSink
     {
-        if (!postings.TryGetValue(term, out var list))
+        scanner.Begin();
+        if (TermScanner.IsCharWise(doc.Body) && TermScanner.IsCharWise(doc.Summary))
         {
-            postings[term] = list = [];
+            scanner.Scan(doc.Body, mapped: true, ref sink);
+            scanner.Scan(doc.Summary, mapped: true, ref sink);
         }
-
-        list.Add((id, impact));
+        else
+        {
+            scanner.Scan(Tokenizer.Normalize(doc.Body + "\n" + doc.Summary), mapped: false, ref sink);
+        }
     }
 
-    private static Analysed Analyse(SearchDocument doc)
+    private static List<IndexFile> Shards(int documentCount, TermTable terms, PostingLists postings)
     {
-        var counts = new Dictionary<string, (int Title, int Meta, int Body)>(StringComparer.Ordinal);
-        foreach (var term in Tokenizer.IndexTerms(doc.Title))
+        var count = terms.Count;
+        var weights = new int[count];
+        long totalChars = 0;
+        for (var term = 0; term < count; term++)
         {
-            var c = counts.GetValueOrDefault(term);
-            counts[term] = (c.Title + 1, c.Meta, c.Body);
+            var text = terms[term];
+            var encoded = postings.Encoded(term);
+            weights[term] = IsFacet(text) ? 0 : Idf(documentCount, postings.DocumentFrequency(term));
+            totalChars += text.Length + encoded.Length + 8;
         }
 
-        var meta = string.Join(" \n ", new[] { doc.OfficeName, doc.KindName, doc.DocNumber, doc.Year?.ToString(CultureInfo.InvariantCulture) }.Where(s => s is not null));
-        var metaTerms = Tokenizer.IndexTerms(meta).ToList();
-        if (Tokenizer.DocNumberKey(doc.DocNumber) is { } key)
+        var bits = 0;
+        while (bits < IndexLayout.MaxShardBits && (totalChars >> bits) > IndexLayout.TargetShardChars)
         {
-            metaTerms.Add(key);
+            bits++;
         }
 
-        foreach (var term in metaTerms)
+        // Counting sort of the terms by shard, then each shard's terms in ordinal order.
+        var shardOf = new int[count];
+        var starts = new int[(1 << bits) + 1];
+        for (var term = 0; term < count; term++)
         {
-            var c = counts.GetValueOrDefault(term);
-            counts[term] = (c.Title, c.Meta + 1, c.Body);
+            shardOf[term] = TermHash.Shard(terms[term], bits);
+            starts[shardOf[term] + 1]++;
         }
 
-        var bodyLength = 0;
-        foreach (var term in Tokenizer.IndexTerms(doc.Body + "\n" + doc.Summary))
+        for (var shard = 1; shard < starts.Length; shard++)
         {
-            var c = counts.GetValueOrDefault(term);
-            counts[term] = (c.Title, c.Meta, c.Body + 1);
-            bodyLength++;
+            starts[shard] += starts[shard - 1];
         }
 
-        return new Analysed(counts, bodyLength);
+        var order = new int[count];
+        var next = starts[..^1];
+        for (var term = 0; term < count; term++)
+        {
+            order[next[shardOf[term]]++] = term;
+        }
+
+        var json = new JsonBuffer();
+        var files = new List<IndexFile>
+        {
+            new(IndexLayout.MetaFile, json.Write(w =>
+            {
+                w.WriteStartObject();
+                w.WriteNumber("v", IndexLayout.Version);
+                w.WriteNumber("n", documentCount);
+                w.WriteNumber("bits", bits);
+                w.WriteEndObject();
+            })),
+        };
+        for (var shard = 0; shard + 1 < starts.Length; shard++)
+        {
+            var members = order.AsSpan(starts[shard], starts[shard + 1] - starts[shard]);
+            if (members.IsEmpty)
+            {
+                continue;
+            }
+
+            members.Sort((a, b) => string.CompareOrdinal(terms[a], terms[b]));
+            var writer = json.Begin();
+            writer.WriteStartObject();
+            foreach (var term in members)
+            {
+                writer.WriteStartArray(terms[term]);
+                writer.WriteNumberValue(weights[term]);
+                writer.WriteStringValue(postings.Encoded(term));
+                writer.WriteEndArray();
+            }
+
+            writer.WriteEndObject();
+            files.Add(new IndexFile(IndexLayout.ShardFolder + TermHash.ShardName(shard, bits) + ".json", json.End()));
+        }
+
+        return files;
     }
 
+    private static List<IndexFile> DocumentRecords(IReadOnlyList<SearchDocument> documents)
+    {
+        var json = new JsonBuffer();
+        var files = new List<IndexFile>(documents.Count);
+        for (var id = 0; id < documents.Count; id++)
+        {
+            var doc = documents[id];
+            var w = json.Begin();
+            w.WriteStartObject();
+            w.WriteString("u", doc.Url);
+            w.WriteString("t", doc.Title);
+            WriteOptional(w, "o", doc.OfficeName);
+            if (doc.Year is { } year)
+            {
+                w.WriteNumber("y", year);
+            }
+
+            WriteOptional(w, "k", doc.KindName);
+            WriteOptional(w, "n", doc.DocNumber);
+            WriteOptional(w, "s", doc.Summary);
+            w.WriteString("x", Excerpt(doc.Body));
+            w.WriteEndObject();
+            files.Add(new IndexFile(IndexLayout.DocumentFolder + id.ToString(CultureInfo.InvariantCulture) + ".json", json.End()));
+        }
+
+        return files;
+    }
+
+    /// <summary>
+    /// The body with every run of white space made one space, trimmed, cut to the snippet length (not inside a
+    /// surrogate pair): <c>string.Join(' ', body.Split(null, RemoveEmptyEntries))</c> without splitting all of it.
+    /// </summary>
     private static string Excerpt(string body)
     {
-        var collapsed = string.Join(' ', body.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
-        if (collapsed.Length <= IndexLayout.SnippetTextLength)
+        const int Limit = IndexLayout.SnippetTextLength;
+        Span<char> collapsed = stackalloc char[Limit + 1];
+        var length = 0;
+        var space = false;
+        foreach (var c in body)
         {
-            return collapsed;
+            if (char.IsWhiteSpace(c))
+            {
+                space = length > 0;
+                continue;
+            }
+
+            if (space)
+            {
+                collapsed[length++] = ' ';
+                space = false;
+                if (length > Limit)
+                {
+                    break;
+                }
+            }
+
+            collapsed[length++] = c;
+            if (length > Limit)
+            {
+                break;
+            }
         }
 
-        var end = IndexLayout.SnippetTextLength;
+        if (length <= Limit)
+        {
+            return new string(collapsed[..length]);
+        }
+
+        var end = Limit;
         if (char.IsHighSurrogate(collapsed[end - 1]))
         {
             end--;
         }
 
-        return collapsed[..end];
+        return new string(collapsed[..end]);
     }
 
     private static void WriteOptional(Utf8JsonWriter writer, string name, string? value)
@@ -198,16 +331,130 @@ public static class IndexWriter
         }
     }
 
-    private static string Write(Action<Utf8JsonWriter> write)
+    private static void Append(IncrementalHash hash, ref byte[] buffer, string? value)
     {
-        using var stream = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(stream, Json))
+        if (value is null)
         {
-            write(writer);
+            hash.AppendData([0xFF, 0xFF, 0xFF, 0xFF]);
+            return;
         }
 
-        return Encoding.UTF8.GetString(stream.ToArray()) + "\n";
+        var size = Encoding.UTF8.GetMaxByteCount(value.Length);
+        if (size > buffer.Length)
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+            buffer = ArrayPool<byte>.Shared.Rent(size);
+        }
+
+        var length = Encoding.UTF8.GetBytes(value, buffer);
+        hash.AppendData(BitConverter.GetBytes(length));
+        hash.AppendData(buffer, 0, length);
     }
 
-    private sealed record Analysed(Dictionary<string, (int Title, int Meta, int Body)> Counts, int BodyLength);
+    /// <summary>A term's counts in the document being analysed, in arrays reused from document to document.</summary>
+    private sealed class TermCounts
+    {
+        private int[] _counts = new int[3 * 4096];
+        private int[] _touched = new int[1024];
+        private int _touchedCount;
+
+        /// <summary>The terms counted since the last <see cref="Clear"/>.</summary>
+        public ReadOnlySpan<int> Touched => _touched.AsSpan(0, _touchedCount);
+
+        public (int Title, int Meta, int Body) this[int term] => (_counts[3 * term], _counts[(3 * term) + 1], _counts[(3 * term) + 2]);
+
+        public void Add(int term, int field)
+        {
+            var at = 3 * term;
+            if (at >= _counts.Length)
+            {
+                Array.Resize(ref _counts, Math.Max(at + 3, _counts.Length * 2));
+            }
+
+            if (_counts[at] == 0 && _counts[at + 1] == 0 && _counts[at + 2] == 0)
+            {
+                if (_touchedCount == _touched.Length)
+                {
+                    Array.Resize(ref _touched, _touched.Length * 2);
+                }
+
+                _touched[_touchedCount++] = term;
+            }
+
+            _counts[at + field]++;
+        }
+
+        public void Clear()
+        {
+            foreach (var term in Touched)
+            {
+                _counts.AsSpan(3 * term, 3).Clear();
+            }
+
+            _touchedCount = 0;
+        }
+    }
+
+    /// <summary>Counts each term found into one field of <see cref="TermCounts"/>.</summary>
+    private struct CountSink(TermTable terms, TermCounts counts, int field) : ITermSink
+    {
+        private int _previousWord;
+
+        public readonly void Character(int codePoint, ReadOnlySpan<char> text) => counts.Add(terms.Character(codePoint, text), field);
+
+        public readonly void Bigram(int first, int second, ReadOnlySpan<char> text) => counts.Add(terms.Bigram(first, second, text), field);
+
+        public void Word(ReadOnlySpan<char> word, bool followsWord)
+        {
+            var stem = terms.Stem(word);
+            counts.Add(stem, field);
+            if (followsWord)
+            {
+                counts.Add(terms.Pair(_previousWord, stem), field);
+            }
+
+            _previousWord = stem;
+        }
+    }
+
+    /// <summary>Counts the terms found, which is all the body length needs.</summary>
+    private struct LengthSink : ITermSink
+    {
+        public int Count { get; private set; }
+
+        public void Character(int codePoint, ReadOnlySpan<char> text) => Count++;
+
+        public void Bigram(int first, int second, ReadOnlySpan<char> text) => Count++;
+
+        public void Word(ReadOnlySpan<char> word, bool followsWord) => Count += followsWord ? 2 : 1;
+    }
+
+    /// <summary>Writes one JSON file after another through the same buffer, each ending with a line break.</summary>
+    private sealed class JsonBuffer
+    {
+        private readonly ArrayBufferWriter<byte> _buffer = new(64 * 1024);
+        private readonly Utf8JsonWriter _writer;
+
+        public JsonBuffer() => _writer = new Utf8JsonWriter(_buffer, Json);
+
+        public Utf8JsonWriter Begin()
+        {
+            _buffer.ResetWrittenCount();
+            _writer.Reset(_buffer);
+            return _writer;
+        }
+
+        public string End()
+        {
+            _writer.Flush();
+            _buffer.Write("\n"u8);
+            return Encoding.UTF8.GetString(_buffer.WrittenSpan);
+        }
+
+        public string Write(Action<Utf8JsonWriter> write)
+        {
+            write(Begin());
+            return End();
+        }
+    }
 }
