@@ -351,28 +351,39 @@ public static class IndexWriter
         hash.AppendData(buffer, 0, length);
     }
 
-    /// <summary>A term's counts in the document being analysed, in arrays reused from document to document.</summary>
+    /// <summary>
+    /// The terms' counts in the document being analysed, in arrays reused from document to document: a term's
+    /// counts are zeroed the first time it is seen in a document (its stamp is not the document's).
+    /// </summary>
     private sealed class TermCounts
     {
         private int[] _counts = new int[3 * 4096];
+        private int[] _stamps = new int[4096];
         private int[] _touched = new int[1024];
         private int _touchedCount;
+        private int _stamp = 1;
 
-        /// <summary>The terms counted since the last <see cref="Clear"/>.</summary>
+        /// <summary>The terms counted in this document.</summary>
         public ReadOnlySpan<int> Touched => _touched.AsSpan(0, _touchedCount);
 
         public (int Title, int Meta, int Body) this[int term] => (_counts[3 * term], _counts[(3 * term) + 1], _counts[(3 * term) + 2]);
 
         public void Add(int term, int field)
         {
-            var at = 3 * term;
-            if (at >= _counts.Length)
+            if (term >= _stamps.Length)
             {
-                Array.Resize(ref _counts, Math.Max(at + 3, _counts.Length * 2));
+                var size = Math.Max(term + 1, _stamps.Length * 2);
+                Array.Resize(ref _stamps, size);
+                Array.Resize(ref _counts, 3 * size);
             }
 
-            if (_counts[at] == 0 && _counts[at + 1] == 0 && _counts[at + 2] == 0)
+            var at = 3 * term;
+            if (_stamps[term] != _stamp)
             {
+                _stamps[term] = _stamp;
+                _counts[at] = 0;
+                _counts[at + 1] = 0;
+                _counts[at + 2] = 0;
                 if (_touchedCount == _touched.Length)
                 {
                     Array.Resize(ref _touched, _touched.Length * 2);
@@ -384,13 +395,10 @@ public static class IndexWriter
             _counts[at + field]++;
         }
 
+        /// <summary>Starts the next document.</summary>
         public void Clear()
         {
-            foreach (var term in Touched)
-            {
-                _counts.AsSpan(3 * term, 3).Clear();
-            }
-
+            _stamp++;
             _touchedCount = 0;
         }
     }

@@ -1,4 +1,3 @@
-using System.Runtime.InteropServices;
 using Publisher.Search.Tokenization;
 
 namespace Publisher.Search.Indexing;
@@ -12,12 +11,12 @@ internal sealed class TermTable
 {
     private readonly List<string> _terms = [];
     private readonly int[] _bmpCharacters = new int[char.MaxValue + 1];
-    private readonly Dictionary<long, int> _codePoints = [];
+    private readonly LongIntMap _codePoints = new();
     private readonly Dictionary<string, int> _text = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _textBySpan;
     private readonly Dictionary<string, int> _stems = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _stemsBySpan;
-    private readonly Dictionary<long, int> _pairs = [];
+    private readonly LongIntMap _pairs = new();
 
     /// <summary>Creates an empty table.</summary>
     public TermTable()
@@ -83,24 +82,27 @@ internal sealed class TermTable
     /// <summary>The number of the pair term <c>"first second"</c> of two stems.</summary>
     public int Pair(int first, int second)
     {
-        ref var slot = ref CollectionsMarshal.GetValueRefOrAddDefault(_pairs, ((long)first << 32) | (uint)second, out var exists);
-        if (!exists)
+        var key = ((long)(first + 1) << 32) | (uint)second;
+        var id = _pairs.Get(key);
+        if (id < 0)
         {
-            slot = Text(_terms[first] + " " + _terms[second]);
+            id = Text(_terms[first] + " " + _terms[second]);
+            _pairs.Add(key, id);
         }
 
-        return slot;
+        return id;
     }
 
     private int ByCodePoints(long key, ReadOnlySpan<char> text)
     {
-        ref var slot = ref CollectionsMarshal.GetValueRefOrAddDefault(_codePoints, key, out var exists);
-        if (!exists)
+        var id = _codePoints.Get(key);
+        if (id < 0)
         {
-            slot = Add(text.ToString());
+            id = Add(text.ToString());
+            _codePoints.Add(key, id);
         }
 
-        return slot;
+        return id;
     }
 
     private int Add(string term)

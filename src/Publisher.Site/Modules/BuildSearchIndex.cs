@@ -1,3 +1,4 @@
+using Publisher.Core.Caching;
 using Publisher.Core.Documents;
 using Publisher.Core.Execution;
 using Publisher.Core.Modules;
@@ -19,22 +20,31 @@ public sealed class BuildSearchIndex : IModule
     public const string IndexFolder = "search/index/";
 
     /// <inheritdoc />
+    /// <remarks>
+    /// The languages are indexed at the same time. With an output cache, every index file carries an inputs key
+    /// (<see cref="OutputCache.InputsKey"/>) made of the build fingerprint, the language and
+    /// <see cref="IndexWriter.InputsKey"/> of the language's documents: while it is unchanged, so is the index.
+    /// </remarks>
     public Task<IReadOnlyList<Document>> ExecuteAsync(IReadOnlyList<Document> inputs, IExecutionContext context)
     {
         var site = SiteModelFactory.Create(context);
         var strings = context.GetService<IReadOnlyDictionary<string, UiStrings>>();
         var urls = new SiteUrls(site.Options.BasePath, site.Options.DefaultLanguage);
-        var files = new List<Document>(inputs);
-        foreach (var language in site.Options.Languages)
+        var languages = site.Options.Languages;
+        var indexes = new List<Document>[languages.Length];
+        Parallel.For(0, languages.Length, new ParallelOptions { MaxDegreeOfParallelism = context.MaxDegreeOfParallelism }, i =>
         {
+            var language = languages[i];
             var documents = Documents(site, urls, language, strings[language]);
-            foreach (var file in IndexWriter.Write(documents))
+            var key = context.OutputCache is { } cache ? ContentHash.OfParts([cache.Fingerprint, "search-index", language, IndexWriter.InputsKey(documents)]) : null;
+            indexes[i] = [.. IndexWriter.Write(documents).Select(file =>
             {
-                files.Add(new Document { Destination = urls.Prefix(language) + IndexFolder + file.Path, Content = file.Content });
-            }
-        }
+                var document = new Document { Destination = urls.Prefix(language) + IndexFolder + file.Path, Content = file.Content };
+                return key is null ? document : document.WithMetadata(OutputCache.InputsKey, key);
+            })];
+        });
 
-        return Task.FromResult<IReadOnlyList<Document>>(files);
+        return Task.FromResult<IReadOnlyList<Document>>([.. inputs, .. indexes.SelectMany(d => d)]);
     }
 
     /// <summary>The documents of one language's index, newest first, standalone pages last.</summary>
