@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Encodings.Web;
@@ -42,7 +43,8 @@ public static class IndexWriter
     /// <summary>Writes the index of <paramref name="documents"/>; a document's id is its position in the list.</summary>
     public static IReadOnlyList<IndexFile> Write(IReadOnlyList<SearchDocument> documents)
     {
-        var records = Task.Run(() => DocumentRecords(documents));
+        // A thread of its own: a task queued on a thread pool busy rendering pages could wait for seconds.
+        var records = Task.Factory.StartNew(() => DocumentRecords(documents), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
         var (terms, postings) = Analyse(documents);
         var files = Shards(documents.Count, terms, postings);
         files.AddRange(records.GetAwaiter().GetResult());
@@ -91,6 +93,7 @@ public static class IndexWriter
     internal static bool IsFacet(string term) =>
         term.StartsWith(IndexLayout.OfficeFacet, StringComparison.Ordinal) || term.StartsWith(IndexLayout.YearFacet, StringComparison.Ordinal) || term.StartsWith(IndexLayout.KindFacet, StringComparison.Ordinal);
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static (TermTable Terms, PostingLists Postings) Analyse(IReadOnlyList<SearchDocument> documents)
     {
         var scanner = new TermScanner();
@@ -168,6 +171,7 @@ public static class IndexWriter
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static List<IndexFile> Shards(int documentCount, TermTable terms, PostingLists postings)
     {
         var count = terms.Count;
@@ -246,6 +250,7 @@ public static class IndexWriter
         return files;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static List<IndexFile> DocumentRecords(IReadOnlyList<SearchDocument> documents)
     {
         var json = new JsonBuffer();
@@ -278,6 +283,7 @@ public static class IndexWriter
     /// The body with every run of white space made one space, trimmed, cut to the snippet length (not inside a
     /// surrogate pair): <c>string.Join(' ', body.Split(null, RemoveEmptyEntries))</c> without splitting all of it.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static string Excerpt(string body)
     {
         const int Limit = IndexLayout.SnippetTextLength;
@@ -368,6 +374,7 @@ public static class IndexWriter
 
         public (int Title, int Meta, int Body) this[int term] => (_counts[3 * term], _counts[(3 * term) + 1], _counts[(3 * term) + 2]);
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public void Add(int term, int field)
         {
             if (term >= _stamps.Length)

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Publisher.Search.Indexing;
 
 /// <summary>
@@ -12,6 +14,7 @@ internal sealed class LongIntMap
     private int _count;
 
     /// <summary>The number stored under <paramref name="key"/>, or −1.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public int Get(long key)
     {
         var mask = _keys.Length - 1;

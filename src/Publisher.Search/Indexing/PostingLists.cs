@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Publisher.Search.Indexing;
 
 /// <summary>
@@ -19,6 +21,7 @@ internal sealed class PostingLists
     public ReadOnlySpan<byte> Encoded(int term) => _data[term].AsSpan(0, _length[term]);
 
     /// <summary>Adds a document to a term's postings; documents come in increasing order.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Add(int term, int document, int impact)
     {
         if (term >= _data.Length)

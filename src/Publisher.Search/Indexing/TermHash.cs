@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace Publisher.Search.Indexing;
@@ -6,6 +7,7 @@ namespace Publisher.Search.Indexing;
 internal static class TermHash
 {
     /// <summary>The FNV-1a hash of the term's UTF-8 bytes.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static uint Fnv1A(string term)
     {
         var size = Encoding.UTF8.GetMaxByteCount(term.Length);

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Publisher.Search.Tokenization;
 
 namespace Publisher.Search.Indexing;
@@ -32,6 +33,7 @@ internal sealed class TermTable
     public string this[int id] => _terms[id];
 
     /// <summary>The number of a single CJK character.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public int Character(int codePoint, ReadOnlySpan<char> text)
     {
         if (codePoint <= char.MaxValue)
@@ -49,6 +51,7 @@ internal sealed class TermTable
     }
 
     /// <summary>The number of a CJK bigram.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public int Bigram(int first, int second, ReadOnlySpan<char> text) => ByCodePoints(((long)(first + 1) << 21) | (uint)second, text);
 
     /// <summary>The number of a term given as text (a document-number key, a facet).</summary>
@@ -93,6 +96,7 @@ internal sealed class TermTable
         return id;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int ByCodePoints(long key, ReadOnlySpan<char> text)
     {
         var id = _codePoints.Get(key);

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace Publisher.Search.Tokenization;
@@ -61,6 +62,7 @@ internal sealed class TermScanner
     }
 
     /// <summary>Scans text that is already normalised (<paramref name="mapped"/> false) or char-wise (true).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Scan<TSink>(ReadOnlySpan<char> text, bool mapped, ref TSink sink)
         where TSink : struct, ITermSink
     {
