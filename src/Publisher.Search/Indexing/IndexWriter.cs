@@ -34,6 +34,8 @@ public static class IndexWriter
     private const int Title = 0;
     private const int Meta = 1;
     private const int Body = 2;
+    private const int DocumentsPerPart = 2000;
+    private const int MaxParts = 4;
 
     /// <summary>Changes whenever the writer would write other bytes for the same documents.</summary>
     private const string FormatKey = "publisher-search-index v1 writer 2";
@@ -41,18 +43,22 @@ public static class IndexWriter
     private static readonly JsonWriterOptions Json = new() { Encoder = JavaScriptEncoder.Create(UnicodeRanges.All) }; // keeps Chinese literal, escapes < > & so no payload can close a script element
 
     /// <summary>Writes the index of <paramref name="documents"/>; a document's id is its position in the list.</summary>
-    public static IReadOnlyList<IndexFile> Write(IReadOnlyList<SearchDocument> documents)
+    public static IReadOnlyList<IndexFile> Write(IReadOnlyList<SearchDocument> documents) =>
+        Write(documents, Math.Clamp(documents.Count / DocumentsPerPart, 1, Math.Min(MaxParts, Environment.ProcessorCount)));
+
+    /// <summary>Writes the index, analysing the documents in <paramref name="parts"/> ranges at the same time.</summary>
+    internal static List<IndexFile> Write(IReadOnlyList<SearchDocument> documents, int parts)
     {
         // A thread of its own: a task queued on a thread pool busy rendering pages could wait for seconds.
         var records = Task.Factory.StartNew(() => DocumentRecords(documents), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
-        var (terms, postings) = Analyse(documents);
+        var (terms, postings) = Analyse(documents, Math.Max(1, parts));
         var files = Shards(documents.Count, terms, postings);
         files.AddRange(records.GetAwaiter().GetResult());
         return files;
     }
 
     /// <summary>
-    /// A stable hash (SHA-256, hex) of everything <see cref="Write"/> reads from <paramref name="documents"/>, in
+    /// A stable hash (SHA-256, hex) of everything <see cref="Write(IReadOnlyList{SearchDocument})"/> reads from <paramref name="documents"/>, in
     /// order, and of the index format: equal keys give equal index bytes (for the same Publisher build), so a
     /// caller may keep the previous index instead of writing it again.
     /// </summary>
@@ -93,25 +99,69 @@ public static class IndexWriter
     internal static bool IsFacet(string term) =>
         term.StartsWith(IndexLayout.OfficeFacet, StringComparison.Ordinal) || term.StartsWith(IndexLayout.YearFacet, StringComparison.Ordinal) || term.StartsWith(IndexLayout.KindFacet, StringComparison.Ordinal);
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static (TermTable Terms, PostingLists Postings) Analyse(IReadOnlyList<SearchDocument> documents)
+    /// <summary>
+    /// Numbers the terms and builds their postings. With several parts, each contiguous range of documents is
+    /// analysed on its own (own term table and postings), then the parts are joined in document order.
+    /// </summary>
+    private static (IReadOnlyList<string> Terms, PostingLists Postings) Analyse(IReadOnlyList<SearchDocument> documents, int parts)
     {
-        var scanner = new TermScanner();
+        var bounds = Enumerable.Range(0, parts + 1).Select(p => (int)((long)documents.Count * p / parts)).ToArray();
         var bodyLengths = new int[documents.Count];
-        long totalBody = 0;
-        for (var id = 0; id < documents.Count; id++)
+        var options = new ParallelOptions { MaxDegreeOfParallelism = parts };
+        Parallel.For(0, parts, options, part =>
         {
-            var length = new LengthSink();
-            FeedBody(scanner, documents[id], ref length);
-            bodyLengths[id] = length.Count;
-            totalBody += length.Count;
+            var scanner = new TermScanner();
+            for (var id = bounds[part]; id < bounds[part + 1]; id++)
+            {
+                var length = new LengthSink();
+                FeedBody(scanner, documents[id], ref length);
+                bodyLengths[id] = length.Count;
+            }
+        });
+
+        var totalBody = bodyLengths.Sum(l => (long)l);
+        var averageBody = documents.Count == 0 ? 1.0 : Math.Max(1.0, (double)totalBody / documents.Count);
+        var analysed = new (TermTable Terms, PostingLists Postings)[parts];
+        Parallel.For(0, parts, options, part => analysed[part] = AnalysePart(documents, bounds[part], bounds[part + 1], bodyLengths, averageBody));
+        var (terms, postings) = analysed[0];
+        if (parts == 1)
+        {
+            return (terms.Terms, postings);
         }
 
-        var averageBody = documents.Count == 0 ? 1.0 : Math.Max(1.0, (double)totalBody / documents.Count);
+        var all = new List<string>(terms.Terms);
+        var ids = new Dictionary<string, int>(all.Count, StringComparer.Ordinal);
+        for (var id = 0; id < all.Count; id++)
+        {
+            ids.Add(all[id], id);
+        }
+
+        foreach (var (partTerms, partPostings) in analysed.Skip(1))
+        {
+            for (var term = 0; term < partTerms.Count; term++)
+            {
+                if (!ids.TryGetValue(partTerms[term], out var id))
+                {
+                    id = all.Count;
+                    all.Add(partTerms[term]);
+                    ids.Add(partTerms[term], id);
+                }
+
+                postings.Append(id, partPostings, term);
+            }
+        }
+
+        return (all, postings);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static (TermTable Terms, PostingLists Postings) AnalysePart(IReadOnlyList<SearchDocument> documents, int start, int end, int[] bodyLengths, double averageBody)
+    {
+        var scanner = new TermScanner();
         var terms = new TermTable();
         var postings = new PostingLists();
         var counts = new TermCounts();
-        for (var id = 0; id < documents.Count; id++)
+        for (var id = start; id < end; id++)
         {
             var doc = documents[id];
             var title = new CountSink(terms, counts, Title);
@@ -172,7 +222,7 @@ public static class IndexWriter
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static List<IndexFile> Shards(int documentCount, TermTable terms, PostingLists postings)
+    private static List<IndexFile> Shards(int documentCount, IReadOnlyList<string> terms, PostingLists postings)
     {
         var count = terms.Count;
         var weights = new int[count];

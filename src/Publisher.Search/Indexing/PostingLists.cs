@@ -12,6 +12,7 @@ internal sealed class PostingLists
     private byte[][] _data = [];
     private int[] _length = [];
     private int[] _last = [];
+    private int[] _first = [];
     private int[] _documentFrequency = [];
 
     /// <summary>How many documents a term is in.</summary>
@@ -37,19 +38,69 @@ internal sealed class PostingLists
             _data[term] = data;
         }
 
-        var gap = document - _last[term];
-        do
+        if (_documentFrequency[term] == 0)
         {
-            var digit = gap & 31;
-            gap >>= 5;
-            data[length++] = (byte)PostingCodec.Alphabet[gap > 0 ? digit | 32 : digit];
+            _first[term] = document;
         }
-        while (gap > 0);
 
+        length = WriteNumber(data, length, document - _last[term]);
         data[length++] = (byte)PostingCodec.Alphabet[Math.Clamp(impact, 1, PostingCodec.MaxImpact)];
         _length[term] = length;
         _last[term] = document;
         _documentFrequency[term]++;
+    }
+
+    /// <summary>
+    /// Appends the postings of <paramref name="otherTerm"/> in <paramref name="other"/>, whose documents all come
+    /// after this term's: the first gap is written again from this term's last document, the rest is copied.
+    /// </summary>
+    public void Append(int term, PostingLists other, int otherTerm)
+    {
+        if (term >= _data.Length)
+        {
+            Grow(term);
+        }
+
+        var encoded = other.Encoded(otherTerm);
+        var firstLength = 0;
+        while ((Digit(encoded[firstLength++]) & 32) != 0)
+        {
+        }
+
+        var first = other._first[otherTerm];
+        var data = _data[term];
+        var length = _length[term];
+        if (data.Length - length < encoded.Length + 8)
+        {
+            Array.Resize(ref data, Math.Max(2 * data.Length, length + encoded.Length + 8));
+            _data[term] = data;
+        }
+
+        if (_documentFrequency[term] == 0)
+        {
+            _first[term] = first;
+        }
+
+        length = WriteNumber(data, length, first - _last[term]);
+        encoded[firstLength..].CopyTo(data.AsSpan(length));
+        _length[term] = length + encoded.Length - firstLength;
+        _last[term] = other._last[otherTerm];
+        _documentFrequency[term] += other._documentFrequency[otherTerm];
+    }
+
+    private static int Digit(byte b) => PostingCodec.Alphabet.IndexOf((char)b, StringComparison.Ordinal);
+
+    private static int WriteNumber(byte[] data, int length, int value)
+    {
+        do
+        {
+            var digit = value & 31;
+            value >>= 5;
+            data[length++] = (byte)PostingCodec.Alphabet[value > 0 ? digit | 32 : digit];
+        }
+        while (value > 0);
+
+        return length;
     }
 
     private void Grow(int term)
@@ -59,6 +110,7 @@ internal sealed class PostingLists
         Array.Resize(ref _data, size);
         Array.Resize(ref _length, size);
         Array.Resize(ref _last, size);
+        Array.Resize(ref _first, size);
         Array.Resize(ref _documentFrequency, size);
         Array.Fill(_data, [], old, size - old);
         Array.Fill(_last, -1, old, size - old);

@@ -29,6 +29,9 @@ internal sealed class TermTable
     /// <summary>How many terms there are; their numbers are 0 to Count − 1.</summary>
     public int Count => _terms.Count;
 
+    /// <summary>The terms' texts, by number.</summary>
+    public IReadOnlyList<string> Terms => _terms;
+
     /// <summary>The text of a term.</summary>
     public string this[int id] => _terms[id];
 

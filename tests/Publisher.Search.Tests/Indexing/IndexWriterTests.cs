@@ -67,12 +67,14 @@ public sealed class IndexWriterTests
 
         // When
         var files = IndexWriter.Write(documents);
+        var inParts = IndexWriter.Write(documents, parts: 4);
 
         // Then
         var expected = ReferenceIndexWriter.Write(documents);
         Assert.True(files.Count(f => f.Path.StartsWith(IndexLayout.ShardFolder, StringComparison.Ordinal)) >= 8);
         Assert.Equal(expected.Select(f => f.Path), files.Select(f => f.Path));
         Assert.All(expected.Zip(files), pair => Assert.True(pair.First.Content == pair.Second.Content, pair.First.Path + " differs"));
+        Assert.Equal(files, inParts);
     }
 
     [Fact]
@@ -82,8 +84,12 @@ public sealed class IndexWriterTests
         var corpora = TextTokens.Document.Array[0, 12];
 
         // When
-        static void Check(SearchDocument[] documents) =>
-            Assert.Equal(ReferenceIndexWriter.Write(documents), IndexWriter.Write(documents).Select(f => (f.Path, f.Content)));
+        static void Check(SearchDocument[] documents)
+        {
+            var expected = ReferenceIndexWriter.Write(documents);
+            Assert.Equal(expected, IndexWriter.Write(documents).Select(f => (f.Path, f.Content)));
+            Assert.Equal(expected, IndexWriter.Write(documents, parts: 3).Select(f => (f.Path, f.Content)));
+        }
 
         // Then
         corpora.Sample(Check, iter: 300, threads: 1);
