@@ -1,4 +1,3 @@
-using Publisher.Core.Caching;
 using Publisher.Core.Documents;
 using Publisher.Core.Execution;
 using Publisher.Core.Modules;
@@ -20,11 +19,7 @@ public sealed class BuildSearchIndex : IModule
     public const string IndexFolder = "search/index/";
 
     /// <inheritdoc />
-    /// <remarks>
-    /// The languages are indexed at the same time. With an output cache, every index file carries an inputs key
-    /// (<see cref="OutputCache.InputsKey"/>) made of the build fingerprint, the language and
-    /// <see cref="IndexWriter.InputsKey"/> of the language's documents: while it is unchanged, so is the index.
-    /// </remarks>
+    /// <remarks>The languages are indexed at the same time.</remarks>
     public Task<IReadOnlyList<Document>> ExecuteAsync(IReadOnlyList<Document> inputs, IExecutionContext context)
     {
         var site = SiteModelFactory.Create(context);
@@ -36,12 +31,7 @@ public sealed class BuildSearchIndex : IModule
         {
             var language = languages[i];
             var documents = Documents(site, urls, language, strings[language]);
-            var key = context.OutputCache is { } cache ? ContentHash.OfParts([cache.Fingerprint, "search-index", language, IndexWriter.InputsKey(documents)]) : null;
-            indexes[i] = [.. IndexWriter.Write(documents).Select(file =>
-            {
-                var document = new Document { Destination = urls.Prefix(language) + IndexFolder + file.Path, Content = file.Content };
-                return key is null ? document : document.WithMetadata(OutputCache.InputsKey, key);
-            })];
+            indexes[i] = [.. IndexWriter.Write(documents).Select(file => new Document { Destination = urls.Prefix(language) + IndexFolder + file.Path, Content = file.Content })];
         });
 
         return Task.FromResult<IReadOnlyList<Document>>([.. inputs, .. indexes.SelectMany(d => d)]);
