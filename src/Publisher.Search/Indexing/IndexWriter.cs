@@ -1,4 +1,7 @@
+using System.Buffers;
 using System.Globalization;
+using System.Runtime.CompilerServices;
+using System.Security.Cryptography;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
@@ -15,97 +18,78 @@ namespace Publisher.Search.Indexing;
 /// shows. All scoring numbers are integers fixed at build time, so the browser and the CLI rank alike. Output is
 /// deterministic: the same documents in the same order give the same bytes.
 /// </summary>
+/// <remarks>
+/// Built for large sites: terms are numbered once (<see cref="TermTable"/>) instead of made into strings per
+/// occurrence, each document's counts live in reused arrays, postings are appended already encoded
+/// (<see cref="PostingLists"/>), and JSON is written through one reused buffer. A first quick pass measures body
+/// lengths, which the BM25 length normalisation needs before any posting can be written. Document records do not
+/// depend on the terms and are written on another thread meanwhile.
+/// </remarks>
 public static class IndexWriter
 {
     private const double K1 = 1.2;
     private const double B = 0.75;
     private const int TitleWeight = 3;
     private const int MetaWeight = 2;
+    private const int Title = 0;
+    private const int Meta = 1;
+    private const int Body = 2;
+    private const int DocumentsPerPart = 2000;
+    private const int MaxParts = 4;
+
+    /// <summary>Changes whenever the writer would write other bytes for the same documents.</summary>
+    private const string FormatKey = "publisher-search-index v1 writer 2";
 
     private static readonly JsonWriterOptions Json = new() { Encoder = JavaScriptEncoder.Create(UnicodeRanges.All) }; // keeps Chinese literal, escapes < > & so no payload can close a script element
 
     /// <summary>Writes the index of <paramref name="documents"/>; a document's id is its position in the list.</summary>
-    public static IReadOnlyList<IndexFile> Write(IReadOnlyList<SearchDocument> documents)
+    public static IReadOnlyList<IndexFile> Write(IReadOnlyList<SearchDocument> documents) =>
+        Write(documents, Math.Clamp(documents.Count / DocumentsPerPart, 1, Math.Min(MaxParts, Environment.ProcessorCount)));
+
+    /// <summary>Writes the index, analysing the documents in <paramref name="parts"/> ranges at the same time.</summary>
+    internal static List<IndexFile> Write(IReadOnlyList<SearchDocument> documents, int parts)
     {
-        var analysed = documents.AsParallel().AsOrdered().Select(Analyse).ToList();
-        var averageBody = analysed.Count == 0 ? 1.0 : Math.Max(1.0, analysed.Average(a => (double)a.BodyLength));
-        var postings = new Dictionary<string, List<(int DocId, int Impact)>>(StringComparer.Ordinal);
-        for (var id = 0; id < analysed.Count; id++)
-        {
-            var doc = analysed[id];
-            var norm = 1 - B + (B * doc.BodyLength / averageBody);
-            foreach (var (term, (title, meta, body)) in doc.Counts)
-            {
-                var tf = (TitleWeight * title) + (MetaWeight * meta) + (body / norm);
-                var impact = (int)Math.Ceiling(PostingCodec.MaxImpact * tf / (tf + K1));
-                Add(postings, term, id, impact);
-            }
-
-            foreach (var facet in Facets(documents[id]))
-            {
-                Add(postings, facet, id, 1);
-            }
-        }
-
-        var entries = postings.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => (Term: p.Key, Weight: IsFacet(p.Key) ? 0 : Idf(documents.Count, p.Value.Count), Postings: PostingCodec.Encode(p.Value))).ToList();
-        var totalChars = entries.Sum(e => (long)e.Term.Length + e.Postings.Length + 8);
-        var bits = 0;
-        while (bits < IndexLayout.MaxShardBits && (totalChars >> bits) > IndexLayout.TargetShardChars)
-        {
-            bits++;
-        }
-
-        var files = new List<IndexFile>
-        {
-            new(IndexLayout.MetaFile, Write(w =>
-            {
-                w.WriteStartObject();
-                w.WriteNumber("v", IndexLayout.Version);
-                w.WriteNumber("n", documents.Count);
-                w.WriteNumber("bits", bits);
-                w.WriteEndObject();
-            })),
-        };
-        foreach (var shard in entries.GroupBy(e => TermHash.Shard(e.Term, bits)).OrderBy(g => g.Key))
-        {
-            files.Add(new IndexFile(IndexLayout.ShardFolder + TermHash.ShardName(shard.Key, bits) + ".json", Write(w =>
-            {
-                w.WriteStartObject();
-                foreach (var entry in shard)
-                {
-                    w.WriteStartArray(entry.Term);
-                    w.WriteNumberValue(entry.Weight);
-                    w.WriteStringValue(entry.Postings);
-                    w.WriteEndArray();
-                }
-
-                w.WriteEndObject();
-            })));
-        }
-
-        for (var id = 0; id < documents.Count; id++)
-        {
-            var doc = documents[id];
-            files.Add(new IndexFile(IndexLayout.DocumentFolder + id.ToString(CultureInfo.InvariantCulture) + ".json", Write(w =>
-            {
-                w.WriteStartObject();
-                w.WriteString("u", doc.Url);
-                w.WriteString("t", doc.Title);
-                WriteOptional(w, "o", doc.OfficeName);
-                if (doc.Year is { } year)
-                {
-                    w.WriteNumber("y", year);
-                }
-
-                WriteOptional(w, "k", doc.KindName);
-                WriteOptional(w, "n", doc.DocNumber);
-                WriteOptional(w, "s", doc.Summary);
-                w.WriteString("x", Excerpt(doc.Body));
-                w.WriteEndObject();
-            })));
-        }
-
+        // A thread of its own: a task queued on a thread pool busy rendering pages could wait for seconds.
+        var records = Task.Factory.StartNew(() => DocumentRecords(documents), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+        var (terms, postings) = Analyse(documents, Math.Max(1, parts));
+        var files = Shards(documents.Count, terms, postings);
+        files.AddRange(records.GetAwaiter().GetResult());
         return files;
+    }
+
+    /// <summary>
+    /// A stable hash (SHA-256, hex) of everything <see cref="Write(IReadOnlyList{SearchDocument})"/> reads from <paramref name="documents"/>, in
+    /// order, and of the index format: equal keys give equal index bytes (for the same Publisher build), so a
+    /// caller may keep the previous index instead of writing it again.
+    /// </summary>
+    public static string InputsKey(IReadOnlyList<SearchDocument> documents)
+    {
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        var buffer = ArrayPool<byte>.Shared.Rent(64 * 1024);
+        try
+        {
+            Append(hash, ref buffer, FormatKey);
+            Append(hash, ref buffer, documents.Count.ToString(CultureInfo.InvariantCulture));
+            foreach (var doc in documents)
+            {
+                Append(hash, ref buffer, doc.Url);
+                Append(hash, ref buffer, doc.Title);
+                Append(hash, ref buffer, doc.Body);
+                Append(hash, ref buffer, doc.Summary);
+                Append(hash, ref buffer, doc.Office);
+                Append(hash, ref buffer, doc.OfficeName);
+                Append(hash, ref buffer, doc.Year?.ToString(CultureInfo.InvariantCulture));
+                Append(hash, ref buffer, doc.Kind);
+                Append(hash, ref buffer, doc.KindName);
+                Append(hash, ref buffer, doc.DocNumber);
+            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+
+        return Convert.ToHexStringLower(hash.GetHashAndReset());
     }
 
     /// <summary>The BM25 inverse document frequency ×100, rounded, at least 1.</summary>
@@ -115,79 +99,284 @@ public static class IndexWriter
     internal static bool IsFacet(string term) =>
         term.StartsWith(IndexLayout.OfficeFacet, StringComparison.Ordinal) || term.StartsWith(IndexLayout.YearFacet, StringComparison.Ordinal) || term.StartsWith(IndexLayout.KindFacet, StringComparison.Ordinal);
 
-    private static IEnumerable<string> Facets(SearchDocument doc)
+    /// <summary>
+    /// Numbers the terms and builds their postings. With several parts, each contiguous range of documents is
+    /// analysed on its own (own term table and postings), then the parts are joined in document order.
+    /// </summary>
+    private static (IReadOnlyList<string> Terms, PostingLists Postings) Analyse(IReadOnlyList<SearchDocument> documents, int parts)
     {
-        if (doc.Office is { } office)
+        var bounds = Enumerable.Range(0, parts + 1).Select(p => (int)((long)documents.Count * p / parts)).ToArray();
+        var bodyLengths = new int[documents.Count];
+        var options = new ParallelOptions { MaxDegreeOfParallelism = parts };
+        Parallel.For(0, parts, options, part =>
         {
-            yield return IndexLayout.OfficeFacet + office;
+            var scanner = new TermScanner();
+            for (var id = bounds[part]; id < bounds[part + 1]; id++)
+            {
+                var length = new LengthSink();
+                FeedBody(scanner, documents[id], ref length);
+                bodyLengths[id] = length.Count;
+            }
+        });
+
+        var totalBody = bodyLengths.Sum(l => (long)l);
+        var averageBody = documents.Count == 0 ? 1.0 : Math.Max(1.0, (double)totalBody / documents.Count);
+        var analysed = new (TermTable Terms, PostingLists Postings)[parts];
+        Parallel.For(0, parts, options, part => analysed[part] = AnalysePart(documents, bounds[part], bounds[part + 1], bodyLengths, averageBody));
+        var (terms, postings) = analysed[0];
+        if (parts == 1)
+        {
+            return (terms.Terms, postings);
         }
 
-        if (doc.Year is { } year)
+        var all = new List<string>(terms.Terms);
+        var ids = new Dictionary<string, int>(all.Count, StringComparer.Ordinal);
+        for (var id = 0; id < all.Count; id++)
         {
-            yield return IndexLayout.YearFacet + year.ToString(CultureInfo.InvariantCulture);
+            ids.Add(all[id], id);
         }
 
-        yield return IndexLayout.KindFacet + doc.Kind;
+        foreach (var (partTerms, partPostings) in analysed.Skip(1))
+        {
+            for (var term = 0; term < partTerms.Count; term++)
+            {
+                if (!ids.TryGetValue(partTerms[term], out var id))
+                {
+                    id = all.Count;
+                    all.Add(partTerms[term]);
+                    ids.Add(partTerms[term], id);
+                }
+
+                postings.Append(id, partPostings, term);
+            }
+        }
+
+        return (all, postings);
     }
 
-    private static void Add(Dictionary<string, List<(int, int)>> postings, string term, int id, int impact)
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static (TermTable Terms, PostingLists Postings) AnalysePart(IReadOnlyList<SearchDocument> documents, int start, int end, int[] bodyLengths, double averageBody)
     {
-        if (!postings.TryGetValue(term, out var list))
+        var scanner = new TermScanner();
+        var terms = new TermTable();
+        var postings = new PostingLists();
+        var counts = new TermCounts();
+        for (var id = start; id < end; id++)
         {
-            postings[term] = list = [];
+            var doc = documents[id];
+            var title = new CountSink(terms, counts, Title);
+            scanner.Begin();
+            scanner.Feed(doc.Title, ref title);
+
+            var meta = new CountSink(terms, counts, Meta);
+            scanner.Begin();
+            scanner.Feed(string.Join(" \n ", new[] { doc.OfficeName, doc.KindName, doc.DocNumber, doc.Year?.ToString(CultureInfo.InvariantCulture) }.Where(s => s is not null)), ref meta);
+            if (Tokenizer.DocNumberKey(doc.DocNumber) is { } key)
+            {
+                counts.Add(terms.Text(key), Meta);
+            }
+
+            var body = new CountSink(terms, counts, Body);
+            FeedBody(scanner, doc, ref body);
+
+            var norm = 1 - B + (B * bodyLengths[id] / averageBody);
+            foreach (var term in counts.Touched)
+            {
+                var (titleCount, metaCount, bodyCount) = counts[term];
+                var tf = (TitleWeight * titleCount) + (MetaWeight * metaCount) + (bodyCount / norm);
+                var impact = (int)Math.Ceiling(PostingCodec.MaxImpact * tf / (tf + K1));
+                postings.Add(term, id, impact);
+            }
+
+            counts.Clear();
+            if (doc.Office is { } office)
+            {
+                postings.Add(terms.Text(IndexLayout.OfficeFacet + office), id, 1);
+            }
+
+            if (doc.Year is { } year)
+            {
+                postings.Add(terms.Text(IndexLayout.YearFacet + year.ToString(CultureInfo.InvariantCulture)), id, 1);
+            }
+
+            postings.Add(terms.Text(IndexLayout.KindFacet + doc.Kind), id, 1);
         }
 
-        list.Add((id, impact));
+        return (terms, postings);
     }
 
-    private static Analysed Analyse(SearchDocument doc)
+    /// <summary>Scans what the body field indexes: the body, a line break and the summary.</summary>
+    private static void FeedBody<TSink>(TermScanner scanner, SearchDocument doc, ref TSink sink)
+        where TSink : struct, ITermSink
     {
-        var counts = new Dictionary<string, (int Title, int Meta, int Body)>(StringComparer.Ordinal);
-        foreach (var term in Tokenizer.IndexTerms(doc.Title))
+        scanner.Begin();
+        if (TermScanner.IsCharWise(doc.Body) && TermScanner.IsCharWise(doc.Summary))
         {
-            var c = counts.GetValueOrDefault(term);
-            counts[term] = (c.Title + 1, c.Meta, c.Body);
+            scanner.Scan(doc.Body, mapped: true, ref sink);
+            scanner.Scan(doc.Summary, mapped: true, ref sink);
         }
-
-        var meta = string.Join(" \n ", new[] { doc.OfficeName, doc.KindName, doc.DocNumber, doc.Year?.ToString(CultureInfo.InvariantCulture) }.Where(s => s is not null));
-        var metaTerms = Tokenizer.IndexTerms(meta).ToList();
-        if (Tokenizer.DocNumberKey(doc.DocNumber) is { } key)
+        else
         {
-            metaTerms.Add(key);
+            scanner.Scan(Tokenizer.Normalize(doc.Body + "\n" + doc.Summary), mapped: false, ref sink);
         }
-
-        foreach (var term in metaTerms)
-        {
-            var c = counts.GetValueOrDefault(term);
-            counts[term] = (c.Title, c.Meta + 1, c.Body);
-        }
-
-        var bodyLength = 0;
-        foreach (var term in Tokenizer.IndexTerms(doc.Body + "\n" + doc.Summary))
-        {
-            var c = counts.GetValueOrDefault(term);
-            counts[term] = (c.Title, c.Meta, c.Body + 1);
-            bodyLength++;
-        }
-
-        return new Analysed(counts, bodyLength);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static List<IndexFile> Shards(int documentCount, IReadOnlyList<string> terms, PostingLists postings)
+    {
+        var count = terms.Count;
+        var weights = new int[count];
+        long totalChars = 0;
+        for (var term = 0; term < count; term++)
+        {
+            var text = terms[term];
+            var encoded = postings.Encoded(term);
+            weights[term] = IsFacet(text) ? 0 : Idf(documentCount, postings.DocumentFrequency(term));
+            totalChars += text.Length + encoded.Length + 8;
+        }
+
+        var bits = 0;
+        while (bits < IndexLayout.MaxShardBits && (totalChars >> bits) > IndexLayout.TargetShardChars)
+        {
+            bits++;
+        }
+
+        // Counting sort of the terms by shard, then each shard's terms in ordinal order.
+        var shardOf = new int[count];
+        var starts = new int[(1 << bits) + 1];
+        for (var term = 0; term < count; term++)
+        {
+            shardOf[term] = TermHash.Shard(terms[term], bits);
+            starts[shardOf[term] + 1]++;
+        }
+
+        for (var shard = 1; shard < starts.Length; shard++)
+        {
+            starts[shard] += starts[shard - 1];
+        }
+
+        var order = new int[count];
+        var next = starts[..^1];
+        for (var term = 0; term < count; term++)
+        {
+            order[next[shardOf[term]]++] = term;
+        }
+
+        var json = new JsonBuffer();
+        var files = new List<IndexFile>
+        {
+            new(IndexLayout.MetaFile, json.Write(w =>
+            {
+                w.WriteStartObject();
+                w.WriteNumber("v", IndexLayout.Version);
+                w.WriteNumber("n", documentCount);
+                w.WriteNumber("bits", bits);
+                w.WriteEndObject();
+            })),
+        };
+        for (var shard = 0; shard + 1 < starts.Length; shard++)
+        {
+            var members = order.AsSpan(starts[shard], starts[shard + 1] - starts[shard]);
+            if (members.IsEmpty)
+            {
+                continue;
+            }
+
+            members.Sort((a, b) => string.CompareOrdinal(terms[a], terms[b]));
+            var writer = json.Begin();
+            writer.WriteStartObject();
+            foreach (var term in members)
+            {
+                writer.WriteStartArray(terms[term]);
+                writer.WriteNumberValue(weights[term]);
+                writer.WriteStringValue(postings.Encoded(term));
+                writer.WriteEndArray();
+            }
+
+            writer.WriteEndObject();
+            files.Add(new IndexFile(IndexLayout.ShardFolder + TermHash.ShardName(shard, bits) + ".json", json.End()));
+        }
+
+        return files;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static List<IndexFile> DocumentRecords(IReadOnlyList<SearchDocument> documents)
+    {
+        var json = new JsonBuffer();
+        var files = new List<IndexFile>(documents.Count);
+        for (var id = 0; id < documents.Count; id++)
+        {
+            var doc = documents[id];
+            var w = json.Begin();
+            w.WriteStartObject();
+            w.WriteString("u", doc.Url);
+            w.WriteString("t", doc.Title);
+            WriteOptional(w, "o", doc.OfficeName);
+            if (doc.Year is { } year)
+            {
+                w.WriteNumber("y", year);
+            }
+
+            WriteOptional(w, "k", doc.KindName);
+            WriteOptional(w, "n", doc.DocNumber);
+            WriteOptional(w, "s", doc.Summary);
+            w.WriteString("x", Excerpt(doc.Body));
+            w.WriteEndObject();
+            files.Add(new IndexFile(IndexLayout.DocumentFolder + id.ToString(CultureInfo.InvariantCulture) + ".json", json.End()));
+        }
+
+        return files;
+    }
+
+    /// <summary>
+    /// The body with every run of white space made one space, trimmed, cut to the snippet length (not inside a
+    /// surrogate pair): <c>string.Join(' ', body.Split(null, RemoveEmptyEntries))</c> without splitting all of it.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static string Excerpt(string body)
     {
-        var collapsed = string.Join(' ', body.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
-        if (collapsed.Length <= IndexLayout.SnippetTextLength)
+        const int Limit = IndexLayout.SnippetTextLength;
+        Span<char> collapsed = stackalloc char[Limit + 1];
+        var length = 0;
+        var space = false;
+        foreach (var c in body)
         {
-            return collapsed;
+            if (char.IsWhiteSpace(c))
+            {
+                space = length > 0;
+                continue;
+            }
+
+            if (space)
+            {
+                collapsed[length++] = ' ';
+                space = false;
+                if (length > Limit)
+                {
+                    break;
+                }
+            }
+
+            collapsed[length++] = c;
+            if (length > Limit)
+            {
+                break;
+            }
         }
 
-        var end = IndexLayout.SnippetTextLength;
+        if (length <= Limit)
+        {
+            return new string(collapsed[..length]);
+        }
+
+        var end = Limit;
         if (char.IsHighSurrogate(collapsed[end - 1]))
         {
             end--;
         }
 
-        return collapsed[..end];
+        return new string(collapsed[..end]);
     }
 
     private static void WriteOptional(Utf8JsonWriter writer, string name, string? value)
@@ -198,16 +387,139 @@ public static class IndexWriter
         }
     }
 
-    private static string Write(Action<Utf8JsonWriter> write)
+    private static void Append(IncrementalHash hash, ref byte[] buffer, string? value)
     {
-        using var stream = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(stream, Json))
+        if (value is null)
         {
-            write(writer);
+            hash.AppendData([0xFF, 0xFF, 0xFF, 0xFF]);
+            return;
         }
 
-        return Encoding.UTF8.GetString(stream.ToArray()) + "\n";
+        var size = Encoding.UTF8.GetMaxByteCount(value.Length);
+        if (size > buffer.Length)
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+            buffer = ArrayPool<byte>.Shared.Rent(size);
+        }
+
+        var length = Encoding.UTF8.GetBytes(value, buffer);
+        hash.AppendData(BitConverter.GetBytes(length));
+        hash.AppendData(buffer, 0, length);
     }
 
-    private sealed record Analysed(Dictionary<string, (int Title, int Meta, int Body)> Counts, int BodyLength);
+    /// <summary>
+    /// The terms' counts in the document being analysed, in arrays reused from document to document: a term's
+    /// counts are zeroed the first time it is seen in a document (its stamp is not the document's).
+    /// </summary>
+    private sealed class TermCounts
+    {
+        private int[] _counts = new int[3 * 4096];
+        private int[] _stamps = new int[4096];
+        private int[] _touched = new int[1024];
+        private int _touchedCount;
+        private int _stamp = 1;
+
+        /// <summary>The terms counted in this document.</summary>
+        public ReadOnlySpan<int> Touched => _touched.AsSpan(0, _touchedCount);
+
+        public (int Title, int Meta, int Body) this[int term] => (_counts[3 * term], _counts[(3 * term) + 1], _counts[(3 * term) + 2]);
+
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        public void Add(int term, int field)
+        {
+            if (term >= _stamps.Length)
+            {
+                var size = Math.Max(term + 1, _stamps.Length * 2);
+                Array.Resize(ref _stamps, size);
+                Array.Resize(ref _counts, 3 * size);
+            }
+
+            var at = 3 * term;
+            if (_stamps[term] != _stamp)
+            {
+                _stamps[term] = _stamp;
+                _counts[at] = 0;
+                _counts[at + 1] = 0;
+                _counts[at + 2] = 0;
+                if (_touchedCount == _touched.Length)
+                {
+                    Array.Resize(ref _touched, _touched.Length * 2);
+                }
+
+                _touched[_touchedCount++] = term;
+            }
+
+            _counts[at + field]++;
+        }
+
+        /// <summary>Starts the next document.</summary>
+        public void Clear()
+        {
+            _stamp++;
+            _touchedCount = 0;
+        }
+    }
+
+    /// <summary>Counts each term found into one field of <see cref="TermCounts"/>.</summary>
+    private struct CountSink(TermTable terms, TermCounts counts, int field) : ITermSink
+    {
+        private int _previousWord;
+
+        public readonly void Character(int codePoint, ReadOnlySpan<char> text) => counts.Add(terms.Character(codePoint, text), field);
+
+        public readonly void Bigram(int first, int second, ReadOnlySpan<char> text) => counts.Add(terms.Bigram(first, second, text), field);
+
+        public void Word(ReadOnlySpan<char> word, bool followsWord)
+        {
+            var stem = terms.Stem(word);
+            counts.Add(stem, field);
+            if (followsWord)
+            {
+                counts.Add(terms.Pair(_previousWord, stem), field);
+            }
+
+            _previousWord = stem;
+        }
+    }
+
+    /// <summary>Counts the terms found, which is all the body length needs.</summary>
+    private struct LengthSink : ITermSink
+    {
+        public int Count { get; private set; }
+
+        public void Character(int codePoint, ReadOnlySpan<char> text) => Count++;
+
+        public void Bigram(int first, int second, ReadOnlySpan<char> text) => Count++;
+
+        public void Word(ReadOnlySpan<char> word, bool followsWord) => Count += followsWord ? 2 : 1;
+    }
+
+    /// <summary>Writes one JSON file after another through the same buffer, each ending with a line break.</summary>
+    private sealed class JsonBuffer
+    {
+        private readonly ArrayBufferWriter<byte> _buffer = new(64 * 1024);
+        private readonly Utf8JsonWriter _writer;
+
+        public JsonBuffer() => _writer = new Utf8JsonWriter(_buffer, Json);
+
+        public Utf8JsonWriter Begin()
+        {
+            _buffer.ResetWrittenCount();
+            _writer.Reset(_buffer);
+            return _writer;
+        }
+
+        public string End()
+        {
+            _writer.Flush();
+            _buffer.Write("\n"u8);
+            return Encoding.UTF8.GetString(_buffer.WrittenSpan);
+        }
+
+        public string Write(Action<Utf8JsonWriter> write)
+        {
+            write(Begin());
+            return End();
+        }
+    }
 }

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace Publisher.Search.Indexing;
@@ -6,10 +7,14 @@ namespace Publisher.Search.Indexing;
 internal static class TermHash
 {
     /// <summary>The FNV-1a hash of the term's UTF-8 bytes.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static uint Fnv1A(string term)
     {
+        var size = Encoding.UTF8.GetMaxByteCount(term.Length);
+        Span<byte> bytes = size <= 256 ? stackalloc byte[size] : new byte[size];
+        bytes = bytes[..Encoding.UTF8.GetBytes(term, bytes)];
         var hash = 2166136261u;
-        foreach (var b in Encoding.UTF8.GetBytes(term))
+        foreach (var b in bytes)
         {
             hash ^= b;
             hash *= 16777619u;

@@ -24,43 +24,11 @@ public static class Tokenizer
     /// <summary>The terms a piece of document text contributes to the index, in order, repeats included.</summary>
     public static IEnumerable<string> IndexTerms(string text)
     {
-        var terms = new List<string>();
-        string? previousWord = null;
-        foreach (var (kind, run) in Runs(Normalize(text)))
-        {
-            switch (kind)
-            {
-                case Kind.Cjk:
-                    for (var i = 0; i < run.Count; i++)
-                    {
-                        terms.Add(run[i]);
-                        if (i + 1 < run.Count)
-                        {
-                            terms.Add(run[i] + run[i + 1]);
-                        }
-                    }
-
-                    previousWord = null;
-                    break;
-                case Kind.Word:
-                    var word = LightStemmer.Stem(string.Concat(run));
-                    terms.Add(word);
-                    if (previousWord is not null)
-                    {
-                        terms.Add(previousWord + " " + word);
-                    }
-
-                    previousWord = word;
-                    break;
-                case Kind.Space:
-                    break;
-                default:
-                    previousWord = null;
-                    break;
-            }
-        }
-
-        return terms;
+        var sink = new ListSink([]);
+        var scanner = new TermScanner();
+        scanner.Begin();
+        scanner.Feed(text, ref sink);
+        return sink.Terms;
     }
 
     /// <summary>The key a document number is indexed under: <c>石办〔2020〕34号</c> gives <c>#石办202034号</c>.</summary>
@@ -155,6 +123,9 @@ public static class Tokenizer
     internal static bool IsWord(int c) =>
         c is (>= 'a' and <= 'z') or (>= '0' and <= '9') or (>= 0xDF and <= 0x24F and not 0xF7);
 
+    /// <summary>Whether a code point separates words without breaking a word pair: spaces, line breaks, hyphens.</summary>
+    internal static bool IsSpace(int c) => c is ' ' or '\t' or '\n' or '\r' or '-';
+
     private static IEnumerable<(Kind Kind, List<string> Run)> Runs(string text)
     {
         var run = new List<string>();
@@ -162,7 +133,7 @@ public static class Tokenizer
         foreach (var rune in text.EnumerateRunes())
         {
             var c = rune.Value;
-            var kind = IsCjk(c) ? Kind.Cjk : IsWord(c) ? Kind.Word : c is ' ' or '\t' or '\n' or '\r' or '-' ? Kind.Space : Kind.Other;
+            var kind = IsCjk(c) ? Kind.Cjk : IsWord(c) ? Kind.Word : IsSpace(c) ? Kind.Space : Kind.Other;
             if (kind != current)
             {
                 yield return (current, run);
@@ -177,5 +148,29 @@ public static class Tokenizer
         }
 
         yield return (current, run);
+    }
+
+    /// <summary>Collects the terms as strings, in order.</summary>
+    private struct ListSink(List<string> terms) : ITermSink
+    {
+        private string? _previousWord;
+
+        public readonly List<string> Terms => terms;
+
+        public readonly void Character(int codePoint, ReadOnlySpan<char> text) => terms.Add(text.ToString());
+
+        public readonly void Bigram(int first, int second, ReadOnlySpan<char> text) => terms.Add(text.ToString());
+
+        public void Word(ReadOnlySpan<char> word, bool followsWord)
+        {
+            var stem = LightStemmer.Stem(word.ToString());
+            terms.Add(stem);
+            if (followsWord)
+            {
+                terms.Add(_previousWord + " " + stem);
+            }
+
+            _previousWord = stem;
+        }
     }
 }

@@ -19,22 +19,22 @@ public sealed class BuildSearchIndex : IModule
     public const string IndexFolder = "search/index/";
 
     /// <inheritdoc />
+    /// <remarks>The languages are indexed at the same time.</remarks>
     public Task<IReadOnlyList<Document>> ExecuteAsync(IReadOnlyList<Document> inputs, IExecutionContext context)
     {
         var site = SiteModelFactory.Create(context);
         var strings = context.GetService<IReadOnlyDictionary<string, UiStrings>>();
         var urls = new SiteUrls(site.Options.BasePath, site.Options.DefaultLanguage);
-        var files = new List<Document>(inputs);
-        foreach (var language in site.Options.Languages)
+        var languages = site.Options.Languages;
+        var indexes = new List<Document>[languages.Length];
+        Parallel.For(0, languages.Length, new ParallelOptions { MaxDegreeOfParallelism = context.MaxDegreeOfParallelism }, i =>
         {
+            var language = languages[i];
             var documents = Documents(site, urls, language, strings[language]);
-            foreach (var file in IndexWriter.Write(documents))
-            {
-                files.Add(new Document { Destination = urls.Prefix(language) + IndexFolder + file.Path, Content = file.Content });
-            }
-        }
+            indexes[i] = [.. IndexWriter.Write(documents).Select(file => new Document { Destination = urls.Prefix(language) + IndexFolder + file.Path, Content = file.Content })];
+        });
 
-        return Task.FromResult<IReadOnlyList<Document>>(files);
+        return Task.FromResult<IReadOnlyList<Document>>([.. inputs, .. indexes.SelectMany(d => d)]);
     }
 
     /// <summary>The documents of one language's index, newest first, standalone pages last.</summary>

@@ -1,3 +1,4 @@
+using CsCheck;
 using Publisher.Search.Indexing;
 using Publisher.Search.Querying;
 using Publisher.Testing;
@@ -56,5 +57,116 @@ public sealed class IndexWriterTests
         Assert.Equal(1, shardsRead);
         Assert.True(shardCount > 4);
         Assert.Equal(IndexLayout.PageSize, documentsRead);
+    }
+
+    [Fact]
+    public void Should_WriteTheSameBytesAsTheReferenceWriter_When_IndexingTheSampleReports()
+    {
+        // Given
+        var documents = SampleReports();
+
+        // When
+        var files = IndexWriter.Write(documents);
+        var inParts = IndexWriter.Write(documents, parts: 4);
+
+        // Then
+        var expected = ReferenceIndexWriter.Write(documents);
+        Assert.True(files.Count(f => f.Path.StartsWith(IndexLayout.ShardFolder, StringComparison.Ordinal)) >= 8);
+        Assert.Equal(expected.Select(f => f.Path), files.Select(f => f.Path));
+        Assert.All(expected.Zip(files), pair => Assert.True(pair.First.Content == pair.Second.Content, pair.First.Path + " differs"));
+        Assert.Equal(files, inParts);
+    }
+
+    [Fact]
+    public void Should_WriteTheSameBytesAsTheReferenceWriter_When_DocumentsHoldAnyMixOfText()
+    {
+        // Given
+        var corpora = TextTokens.Document.Array[0, 12];
+
+        // When
+        static void Check(SearchDocument[] documents)
+        {
+            var expected = ReferenceIndexWriter.Write(documents);
+            Assert.Equal(expected, IndexWriter.Write(documents).Select(f => (f.Path, f.Content)));
+            Assert.Equal(expected, IndexWriter.Write(documents, parts: 3).Select(f => (f.Path, f.Content)));
+        }
+
+        // Then
+        corpora.Sample(Check, iter: 300, threads: 1);
+    }
+
+    [Fact]
+    public void Should_KeepTheInputsKey_When_TheDocumentsAreEqual()
+    {
+        // Given
+        var documents = SampleReports();
+        var copies = documents.Select(d => d with { }).ToList();
+
+        // When
+        var key = IndexWriter.InputsKey(documents);
+
+        // Then
+        Assert.Equal(key, IndexWriter.InputsKey(copies));
+    }
+
+    [Fact]
+    public void Should_ChangeTheInputsKey_When_AnyIndexedFieldOfOneDocumentChanges()
+    {
+        // Given
+        var documents = SampleReports();
+        var original = IndexWriter.InputsKey(documents);
+        var doc = documents[7];
+        var changes = new SearchDocument[]
+        {
+            doc with { Url = doc.Url + "x/" }, doc with { Title = doc.Title + "。" }, doc with { Body = doc.Body + " " },
+            doc with { Summary = doc.Summary is null ? string.Empty : null }, doc with { Office = "other" }, doc with { OfficeName = "其他" },
+            doc with { Year = (doc.Year ?? 2000) + 1 }, doc with { Kind = "notice" }, doc with { KindName = "通知" }, doc with { DocNumber = "x〔2020〕1号" },
+        };
+
+        // When
+        var keys = changes.Select(c => IndexWriter.InputsKey([.. documents[..7], c, .. documents[8..]])).ToList();
+
+        // Then
+        Assert.All(keys, k => Assert.NotEqual(original, k));
+        Assert.Equal(keys.Count, keys.Distinct().Count());
+        Assert.NotEqual(original, IndexWriter.InputsKey([.. documents[..7], .. documents[8..]]));
+    }
+
+    /// <summary>
+    /// The sample site's reports and pages (real text, Chinese and English), each also indexed as several shorter
+    /// documents made of its paragraphs in turn, so the index has many shards.
+    /// </summary>
+    private static SearchDocument[] SampleReports()
+    {
+        var documents = new List<SearchDocument>();
+        var files = Directory.EnumerateFiles(Path.Combine(RepositoryRoot.Path, "content"), "*.md", SearchOption.AllDirectories).Order(StringComparer.Ordinal).ToList();
+        Assert.NotEmpty(files);
+        foreach (var file in files)
+        {
+            var text = File.ReadAllText(file).Replace("\r\n", "\n", StringComparison.Ordinal);
+            var end = text.IndexOf("\n---\n", 4, StringComparison.Ordinal);
+            var front = text[4..end].Split('\n').Where(l => l.Contains(": ", StringComparison.Ordinal)).Select(l => l.Split(": ", 2))
+                .GroupBy(p => p[0]).ToDictionary(g => g.Key, g => g.First()[1].Trim('"'), StringComparer.Ordinal);
+            var body = text[(end + 5)..];
+            var paragraphs = body.Split("\n\n");
+            for (var part = 0; part <= Math.Min(paragraphs.Length, 30); part++)
+            {
+                documents.Add(new SearchDocument
+                {
+                    Url = "/" + Path.GetRelativePath(RepositoryRoot.Path, file).Replace('\\', '/') + "/" + part + "/",
+                    Title = front.GetValueOrDefault("title") ?? "无题",
+                    Body = part == 0 ? body : string.Join("\n\n", paragraphs.Skip(part).Take(3)),
+                    Summary = front.GetValueOrDefault("summary"),
+                    Office = front.GetValueOrDefault("office"),
+                    OfficeName = front.GetValueOrDefault("office") is { } office ? office.Replace('-', ' ') + " 街道" : null,
+                    Year = front.TryGetValue("year", out var year) ? int.Parse(year, System.Globalization.CultureInfo.InvariantCulture) : null,
+                    Kind = front.GetValueOrDefault("kind") ?? "page",
+                    KindName = front.GetValueOrDefault("kind"),
+                    DocNumber = front.GetValueOrDefault("doc_number"),
+                });
+            }
+        }
+
+        return [.. documents];
     }
 }

@@ -1,3 +1,5 @@
+using CsCheck;
+using Publisher.Search.Tests.Indexing;
 using Publisher.Search.Tokenization;
 
 namespace Publisher.Search.Tests.Tokenization;
@@ -113,5 +115,18 @@ public sealed class TokenizerTests
 
         // Then
         Assert.True(terms.IsEmpty);
+    }
+
+    [Fact]
+    public void Should_GiveTheSameTermsAsTheReferenceTokenizer_When_TextIsAnyMix()
+    {
+        // Given
+        var texts = TextTokens.Text(40);
+
+        // When
+        static void Check(string text) => Assert.Equal(ReferenceIndexWriter.IndexTerms(text), Tokenizer.IndexTerms(text));
+
+        // Then
+        texts.Sample(Check, iter: 3000, threads: 1, print: t => string.Concat(t.Select(c => c < 128 && c >= 32 ? c.ToString() : $"\\u{(int)c:X4}")));
     }
 }

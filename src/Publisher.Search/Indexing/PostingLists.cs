@@ -1,0 +1,118 @@
+using System.Runtime.CompilerServices;
+
+namespace Publisher.Search.Indexing;
+
+/// <summary>
+/// The posting list of every term, kept already encoded as <see cref="PostingCodec"/> writes it (one ASCII byte
+/// per digit), appended to in increasing document order: about two bytes a posting, with no list of tuples to
+/// grow, copy and encode at the end.
+/// </summary>
+internal sealed class PostingLists
+{
+    private byte[][] _data = [];
+    private int[] _length = [];
+    private int[] _last = [];
+    private int[] _first = [];
+    private int[] _documentFrequency = [];
+
+    /// <summary>How many documents a term is in.</summary>
+    public int DocumentFrequency(int term) => _documentFrequency[term];
+
+    /// <summary>The encoded postings of a term.</summary>
+    public ReadOnlySpan<byte> Encoded(int term) => _data[term].AsSpan(0, _length[term]);
+
+    /// <summary>Adds a document to a term's postings; documents come in increasing order.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public void Add(int term, int document, int impact)
+    {
+        if (term >= _data.Length)
+        {
+            Grow(term);
+        }
+
+        var data = _data[term];
+        var length = _length[term];
+        if (data.Length - length < 8)
+        {
+            Array.Resize(ref data, Math.Max(8, data.Length * 2));
+            _data[term] = data;
+        }
+
+        if (_documentFrequency[term] == 0)
+        {
+            _first[term] = document;
+        }
+
+        length = WriteNumber(data, length, document - _last[term]);
+        data[length++] = (byte)PostingCodec.Alphabet[Math.Clamp(impact, 1, PostingCodec.MaxImpact)];
+        _length[term] = length;
+        _last[term] = document;
+        _documentFrequency[term]++;
+    }
+
+    /// <summary>
+    /// Appends the postings of <paramref name="otherTerm"/> in <paramref name="other"/>, whose documents all come
+    /// after this term's: the first gap is written again from this term's last document, the rest is copied.
+    /// </summary>
+    public void Append(int term, PostingLists other, int otherTerm)
+    {
+        if (term >= _data.Length)
+        {
+            Grow(term);
+        }
+
+        var encoded = other.Encoded(otherTerm);
+        var firstLength = 0;
+        while ((Digit(encoded[firstLength++]) & 32) != 0)
+        {
+        }
+
+        var first = other._first[otherTerm];
+        var data = _data[term];
+        var length = _length[term];
+        if (data.Length - length < encoded.Length + 8)
+        {
+            Array.Resize(ref data, Math.Max(2 * data.Length, length + encoded.Length + 8));
+            _data[term] = data;
+        }
+
+        if (_documentFrequency[term] == 0)
+        {
+            _first[term] = first;
+        }
+
+        length = WriteNumber(data, length, first - _last[term]);
+        encoded[firstLength..].CopyTo(data.AsSpan(length));
+        _length[term] = length + encoded.Length - firstLength;
+        _last[term] = other._last[otherTerm];
+        _documentFrequency[term] += other._documentFrequency[otherTerm];
+    }
+
+    private static int Digit(byte b) => PostingCodec.Alphabet.IndexOf((char)b, StringComparison.Ordinal);
+
+    private static int WriteNumber(byte[] data, int length, int value)
+    {
+        do
+        {
+            var digit = value & 31;
+            value >>= 5;
+            data[length++] = (byte)PostingCodec.Alphabet[value > 0 ? digit | 32 : digit];
+        }
+        while (value > 0);
+
+        return length;
+    }
+
+    private void Grow(int term)
+    {
+        var size = Math.Max(term + 1, Math.Max(1024, _data.Length * 2));
+        var old = _data.Length;
+        Array.Resize(ref _data, size);
+        Array.Resize(ref _length, size);
+        Array.Resize(ref _last, size);
+        Array.Resize(ref _first, size);
+        Array.Resize(ref _documentFrequency, size);
+        Array.Fill(_data, [], old, size - old);
+        Array.Fill(_last, -1, old, size - old);
+    }
+}
