@@ -14,7 +14,8 @@ public sealed class IncrementalBuildTests
         using var temp = new TempDirectory();
         var config = SampleSite.CopyTo(temp);
         var random = new Random(seed);
-        Assert.True((await SiteBuilder.BuildAsync(new SiteBuilder.Request(config))).Succeeded);
+        var first = await SiteBuilder.BuildAsync(new SiteBuilder.Request(config));
+        Assert.True(first.Succeeded, string.Join("\n", first.Diagnostics));
 
         for (var round = 0; round < 4; round++)
         {
@@ -31,7 +32,7 @@ public sealed class IncrementalBuildTests
             // Then
             var because = $"round {round}: {string.Join("; ", changes)}";
             Assert.True(incremental.Succeeded, because + string.Join("\n", incremental.Diagnostics));
-            Assert.True(clean.Succeeded, because);
+            Assert.True(clean.Succeeded, because + string.Join("\n", clean.Diagnostics));
             var actual = SampleSite.Snapshot(temp.Combine("_site"));
             var expected = SampleSite.Snapshot(temp.Combine($"clean-{round}"));
             Assert.Equal(expected.Keys, actual.Keys);

@@ -7,7 +7,7 @@ namespace Publisher.Cli.Commands;
 
 /// <summary>
 /// <c>publisher bench</c>: generates a realistic corpus, builds it in a child process (so wall time and peak
-/// memory are those of a real <c>publisher build</c>), rebuilds it with nothing changed and with one file edited,
+/// memory are those of a real <c>publisher build</c>), builds it again in full into an empty output folder with the templates already compiled, rebuilds it with nothing changed and with one file edited,
 /// and with <c>--hugo</c> builds the same kind of corpus with Hugo through <c>shared/bench</c> in the same run.
 /// </summary>
 internal static class BenchCommand
@@ -94,6 +94,11 @@ internal static class BenchCommand
         }
 
         var built = OutputSummary.Of(Path.Combine(site, "_site"));
+
+        // The same full build again into an empty output folder, with the Razor templates already compiled in
+        // .publisher-cache/razor (as on any machine after its first build).
+        Directory.Delete(Path.Combine(site, "_site"), recursive: true);
+        var full = await Build().ConfigureAwait(false);
         var unchanged = await Build().ConfigureAwait(false);
         var edited = Path.Combine(site, "content", new CorpusGenerator(seeds, seed).Document(n / 2).RelativePath);
         await File.AppendAllTextAsync(edited, "\n本段为基准测试的修改。\n", cancellationToken).ConfigureAwait(false);
@@ -103,24 +108,25 @@ internal static class BenchCommand
         table.AppendLine("| run | wall s | peak MB | pages | output MB | search index MB (files) |");
         table.AppendLine("|---|---|---|---|---|---|");
         table.AppendLine(Invariant($"| publisher build, clean (first run: Razor compile included) | {clean.WallSeconds:F2} | {clean.PeakBytes / 1048576.0:F0} | {built.Pages} | {built.Bytes / 1e6:F1} | {Index(built)} |"));
+        table.AppendLine(Invariant($"| publisher build, full (empty _site, templates already compiled) | {full.WallSeconds:F2} | {full.PeakBytes / 1048576.0:F0} | | | |"));
         table.AppendLine(Invariant($"| publisher build, nothing changed | {unchanged.WallSeconds:F2} | {unchanged.PeakBytes / 1048576.0:F0} | | | |"));
         table.AppendLine(Invariant($"| publisher build, one file edited | {oneEdit.WallSeconds:F2} | {oneEdit.PeakBytes / 1048576.0:F0} | | | |"));
         var ratios = new StringBuilder();
-        ratios.AppendLine(Invariant($"One edited file: {oneEdit.WallSeconds / clean.WallSeconds:P0} of a clean build (target <= 5%)."));
+        ratios.AppendLine(Invariant($"One edited file: {oneEdit.WallSeconds / full.WallSeconds:P0} of a full build (target <= 5%); nothing changed: {unchanged.WallSeconds / full.WallSeconds:P0}."));
         if (withHugo)
         {
             var hugo = await RunHugoAsync(n, seed, directory, seeds, error, cancellationToken).ConfigureAwait(false);
             if (hugo is { } h)
             {
                 table.AppendLine(Invariant($"| hugo {h.Label} | {h.Seconds:F2} | {h.Megabytes:F0} | {h.Pages} | {h.OutputMegabytes} | {h.Index} |"));
-                ratios.AppendLine(Invariant($"Against Hugo ({h.Label}): wall time {clean.WallSeconds / h.Seconds:F2}x (target <= 0.5x), peak memory {clean.PeakBytes / 1048576.0 / h.Megabytes:F2}x (target <= 0.25x)."));
+                ratios.AppendLine(Invariant($"Against Hugo ({h.Label}): first build {clean.WallSeconds / h.Seconds:F2}x its wall time, full build {full.WallSeconds / h.Seconds:F2}x (target <= 0.5x); peak memory {clean.PeakBytes / 1048576.0 / h.Megabytes:F2}x / {full.PeakBytes / 1048576.0 / h.Megabytes:F2}x (target <= 0.25x)."));
             }
         }
 
         await output.WriteAsync(table.ToString()).ConfigureAwait(false);
         await output.WriteAsync(ratios.ToString()).ConfigureAwait(false);
-        await output.WriteLineAsync("Slowest modules of the clean build (summed over threads; pipelines overlap):").ConfigureAwait(false);
-        foreach (var line in SlowestModules(clean.Output, 10))
+        await output.WriteLineAsync("Slowest modules of the full build (summed over threads; pipelines overlap):").ConfigureAwait(false);
+        foreach (var line in SlowestModules(full.Output, 10))
         {
             await output.WriteLineAsync(line).ConfigureAwait(false);
         }

@@ -58,9 +58,11 @@ public sealed class WriteFiles : SyncModule
         }
 
         var folder = Path.GetDirectoryName(path)!;
-        if (_created.TryAdd(folder, true))
+        if (!_created.ContainsKey(folder))
         {
+            // Recorded only once it exists: another thread may be writing into the same folder.
             Directory.CreateDirectory(folder);
+            _created.TryAdd(folder, true);
         }
 
         File.WriteAllBytes(path, bytes);

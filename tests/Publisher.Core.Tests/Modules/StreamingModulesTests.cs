@@ -1,6 +1,7 @@
 using Publisher.Core.Caching;
 using Publisher.Core.Documents;
 using Publisher.Core.Execution;
+using Publisher.Core.IO;
 using Publisher.Core.Modules;
 using Publisher.Core.Pipelines;
 
@@ -90,7 +91,7 @@ public sealed class StreamingModulesTests : IDisposable
         async Task BuildAsync()
         {
             var cache = OutputCache.Open(Path.Combine(_root, "cache"), target, "fingerprint");
-            var staged = IO.StagedOutput.Begin(target);
+            var staged = StagedOutput.Begin(target);
             var pipeline = new Pipeline("Search");
             pipeline.Process.Add(Index());
             pipeline.Output.Add(new WriteFiles());
