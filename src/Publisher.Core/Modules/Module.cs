@@ -15,6 +15,17 @@ public abstract class Module : IModule
     public virtual async Task<IReadOnlyList<Document>> ExecuteAsync(IReadOnlyList<Document> inputs, IExecutionContext context)
     {
         var results = new IEnumerable<Document>?[inputs.Count];
+        if (inputs.Count <= 1 || context.MaxDegreeOfParallelism == 1)
+        {
+            // One document (as inside ForEachDocument) or no parallelism: no parallel loop to schedule.
+            for (var index = 0; index < inputs.Count; index++)
+            {
+                results[index] = await ExecuteGuardedAsync(inputs[index], context).ConfigureAwait(false);
+            }
+
+            return [.. results.SelectMany(r => r ?? [])];
+        }
+
         await Parallel.ForEachAsync(
             Enumerable.Range(0, inputs.Count),
             new ParallelOptions { MaxDegreeOfParallelism = context.MaxDegreeOfParallelism, CancellationToken = context.CancellationToken },

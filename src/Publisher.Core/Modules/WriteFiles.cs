@@ -65,7 +65,12 @@ public sealed class WriteFiles : SyncModule
             _created.TryAdd(folder, true);
         }
 
-        File.WriteAllBytes(path, bytes);
+        // A handle and one positional write: no FileStream buffering, seeking or length queries for a file
+        // written once (there are tens of thousands of them).
+        using (var handle = File.OpenHandle(path, FileMode.Create, FileAccess.Write))
+        {
+            RandomAccess.Write(handle, bytes, 0);
+        }
         context.Statistics.AddFileWritten(path, bytes.LongLength);
         return Written(input);
     }
