@@ -3,30 +3,45 @@ using Publisher.Core.Execution;
 
 namespace Publisher.Core.IO;
 
-/// <summary>Copies source files (attachments, theme assets, schemas) into the output of a build.</summary>
+/// <summary>Puts files into the output of a build: written pages and copied sources (attachments, assets, schemas).</summary>
 public static class OutputFiles
 {
     /// <summary>
-    /// Copies <paramref name="sourcePath"/> to <paramref name="destination"/> (relative to the output folder). In an
-    /// incremental build a file whose bytes the previous build already published is recorded and not copied again.
-    /// Nothing is written in a check-only run.
+    /// Writes <paramref name="bytes"/> to <paramref name="destination"/> (relative to the output folder). In an
+    /// incremental build the file is recorded under <paramref name="inputsKey"/>, and not written again when the
+    /// previous build already published exactly these bytes. Nothing is written in a check-only run.
     /// </summary>
-    public static void Copy(IExecutionContext context, string sourcePath, string destination)
+    public static void Write(IExecutionContext context, string destination, byte[] bytes, string? inputsKey = null)
     {
         if (!context.WritesOutput)
         {
             return;
         }
 
-        var bytes = File.ReadAllBytes(sourcePath);
-        if (context.OutputCache is { } cache && cache.RecordAndCheckUnchanged(destination, null, ContentHash.Of(bytes)))
+        if (context.OutputCache is { } cache && cache.RecordAndCheckUnchanged(destination, inputsKey, ContentHash.Of(bytes)))
         {
             return;
         }
 
         var target = OutputPath.Resolve(context.OutputDirectory, destination);
         Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-        File.WriteAllBytes(target, bytes);
+
+        // A handle and one positional write: no FileStream buffering, seeking or length queries for a file
+        // written once (a build writes tens of thousands of them).
+        using (var handle = File.OpenHandle(target, FileMode.Create, FileAccess.Write))
+        {
+            RandomAccess.Write(handle, bytes, 0);
+        }
+
         context.Statistics.AddFileWritten(target, bytes.LongLength);
+    }
+
+    /// <summary>Copies <paramref name="sourcePath"/> to <paramref name="destination"/>, as <see cref="Write"/> does.</summary>
+    public static void Copy(IExecutionContext context, string sourcePath, string destination)
+    {
+        if (context.WritesOutput)
+        {
+            Write(context, destination, File.ReadAllBytes(sourcePath));
+        }
     }
 }

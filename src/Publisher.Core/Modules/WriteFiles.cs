@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Text;
 using Publisher.Core.Caching;
 using Publisher.Core.Diagnostics;
@@ -22,9 +21,6 @@ public sealed class WriteFiles : SyncModule
 
     private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
 
-    // Folders this instance has created: most pages share their folder's parents, and a stat per file adds up.
-    private readonly ConcurrentDictionary<string, bool> _created = new(StringComparer.Ordinal);
-
     /// <inheritdoc />
     protected override Document? Execute(Document input, IExecutionContext context)
     {
@@ -43,35 +39,7 @@ public sealed class WriteFiles : SyncModule
                 "Use a plain relative slug made of letters, digits and '-'.");
         }
 
-        if (!context.WritesOutput)
-        {
-            return Written(input);
-        }
-
-        var path = OutputPath.Resolve(context.OutputDirectory, input.Destination);
-        var bytes = Utf8.GetBytes(input.Content);
-        if (context.OutputCache is { } cache &&
-            cache.RecordAndCheckUnchanged(input.Destination, input.Get<string>(OutputCache.InputsKey), ContentHash.Of(bytes)))
-        {
-            // The previous build wrote exactly these bytes; the file stays where it is.
-            return Written(input);
-        }
-
-        var folder = Path.GetDirectoryName(path)!;
-        if (!_created.ContainsKey(folder))
-        {
-            // Recorded only once it exists: another thread may be writing into the same folder.
-            Directory.CreateDirectory(folder);
-            _created.TryAdd(folder, true);
-        }
-
-        // A handle and one positional write: no FileStream buffering, seeking or length queries for a file
-        // written once (there are tens of thousands of them).
-        using (var handle = File.OpenHandle(path, FileMode.Create, FileAccess.Write))
-        {
-            RandomAccess.Write(handle, bytes, 0);
-        }
-        context.Statistics.AddFileWritten(path, bytes.LongLength);
+        OutputFiles.Write(context, input.Destination, Utf8.GetBytes(input.Content), input.Get<string>(OutputCache.InputsKey));
         return Written(input);
     }
 

@@ -19,7 +19,9 @@ public sealed class CollectLinks : SyncModule
             return input;
         }
 
-        string[] links = [.. LinkScanner.Scan(input.Content).Select(l => l.Value).Distinct(StringComparer.Ordinal)];
-        return input.WithMetadata(SiteKeys.Links, links);
+        return input.WithMetadata(SiteKeys.Links, Of(input.Content));
     }
+
+    /// <summary>The distinct link values of an HTML page, in document order.</summary>
+    internal static string[] Of(string html) => [.. LinkScanner.Scan(html).Select(l => l.Value).Distinct(StringComparer.Ordinal)];
 }

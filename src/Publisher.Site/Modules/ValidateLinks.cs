@@ -58,7 +58,7 @@ public sealed class ValidateLinks(params string[] targetPipelines) : IModule
         var pageUri = new Uri(site, basePath + (page.Destination.EndsWith("index.html", StringComparison.Ordinal)
             ? page.Destination[..^"index.html".Length]
             : page.Destination));
-        var links = page.Get<string[]>(SiteKeys.Links) ?? [.. LinkScanner.Scan(page.Content).Select(l => l.Value).Distinct(StringComparer.Ordinal)];
+        var links = page.Get<string[]>(SiteKeys.Links) ?? CollectLinks.Of(page.Content);
         foreach (var link in links)
         {
             var problem = Problem(link, pageUri, site, basePath, targets);
