@@ -9,7 +9,7 @@ namespace Publisher.Core.Modules;
 /// key of those inputs is unchanged since the last build and every file it produced then is still on disk, the
 /// inner module does not run and its files go on as kept documents (<see cref="OutputCache.KeptKey"/>), which
 /// <see cref="WriteFiles"/> leaves alone. The inner module must pass its inputs through unchanged and add its own
-/// documents. Without an incremental cache, or when the key function returns null, the inner module always runs.
+/// documents. The key always includes the build fingerprint (<see cref="OutputCache.Fingerprint"/>). Without an incremental cache, or when the key function returns null, the inner module always runs.
 /// </summary>
 /// <param name="inner">The module to skip when its inputs are unchanged.</param>
 /// <param name="inputsKey">Returns a hash of everything the inner module's output depends on.</param>
@@ -24,7 +24,9 @@ public sealed class MemoizeAll(IModule inner, Func<IExecutionContext, string?> i
             return await inner.ExecuteAsync(inputs, context).ConfigureAwait(false);
         }
 
-        key = ContentHash.OfParts([context.PipelineName, inner.GetType().FullName ?? inner.GetType().Name, key]);
+        // The build fingerprint (code, settings, theme) is part of the key: a new site title or a changed theme
+        // asset must reach feeds and the headers file even when no source changed.
+        key = ContentHash.OfParts([context.OutputCache!.Fingerprint, context.PipelineName, inner.GetType().FullName ?? inner.GetType().Name, key]);
         if (context.OutputCache!.IsIncremental && context.OutputCache.TryKeepAll(key) is { } kept)
         {
             return [.. inputs, .. kept.Select(d => new Document { Destination = d }.WithMetadata(OutputCache.KeptKey, true))];

@@ -79,6 +79,7 @@ public sealed class StreamingModulesTests : IDisposable
         // Given: a module that adds two files from one input key, counting its runs
         var runs = 0;
         var key = "v1";
+        var fingerprint = "code-and-settings-1";
         IModule Index() => new MemoizeAll(
             new ExecuteAll((docs, _) =>
             {
@@ -90,7 +91,7 @@ public sealed class StreamingModulesTests : IDisposable
 
         async Task BuildAsync()
         {
-            var cache = OutputCache.Open(Path.Combine(_root, "cache"), target, "fingerprint");
+            var cache = OutputCache.Open(Path.Combine(_root, "cache"), target, fingerprint);
             var staged = StagedOutput.Begin(target);
             var pipeline = new Pipeline("Search");
             pipeline.Process.Add(Index());
@@ -117,5 +118,10 @@ public sealed class StreamingModulesTests : IDisposable
         await BuildAsync();
         Assert.Equal(3, runs);
         Assert.Equal("v2a", File.ReadAllText(Path.Combine(target, "index/a.json")));
+
+        // When / Then: new code, settings or theme (another build fingerprint) run it again although the key is unchanged
+        fingerprint = "code-and-settings-2";
+        await BuildAsync();
+        Assert.Equal(4, runs);
     }
 }
