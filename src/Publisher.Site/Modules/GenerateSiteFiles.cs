@@ -15,8 +15,8 @@ namespace Publisher.Site.Modules;
 
 /// <summary>
 /// Writes the machine-readable files: Atom feeds (site and per office, per language), <c>sitemap.xml</c> with
-/// hreflang alternates, <c>robots.txt</c>, <c>data/documents.json</c> and a <c>_headers</c> file with a strict
-/// Content-Security-Policy. XML goes through XmlWriter and JSON through System.Text.Json, so no content can
+/// hreflang alternates, <c>robots.txt</c> and <c>data/documents.json</c> (the <c>_headers</c> file comes from
+/// <see cref="GenerateHeadersFile"/>). XML goes through XmlWriter and JSON through System.Text.Json, so no content can
 /// break out of them.
 /// </summary>
 public sealed class GenerateSiteFiles : IModule
@@ -48,7 +48,6 @@ public sealed class GenerateSiteFiles : IModule
         files.Add(File("sitemap.xml", Sitemap(site, urls)));
         files.Add(File("robots.txt", $"User-agent: *\nAllow: /\n\nSitemap: {Absolute(options, urls.Link(options.DefaultLanguage, "sitemap.xml"))}\n"));
         files.Add(File("data/documents.json", JsonSerializer.Serialize(DataExport(site, urls), Json) + "\n"));
-        files.Add(File("_headers", Headers()));
         return Task.FromResult<IReadOnlyList<Document>>(files);
     }
 
@@ -172,15 +171,6 @@ public sealed class GenerateSiteFiles : IModule
             Translations = d.Translations.Keys.ToArray(),
         }),
     };
-
-    private static string Headers() =>
-        "/*\n" +
-        "  Content-Security-Policy: default-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'\n" +
-        "  X-Content-Type-Options: nosniff\n" +
-        "  Referrer-Policy: strict-origin-when-cross-origin\n" +
-        "  X-Frame-Options: DENY\n" +
-        "  Permissions-Policy: camera=(), microphone=(), geolocation=()\n" +
-        "  Cross-Origin-Opener-Policy: same-origin\n";
 
     private static string Timestamp(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + "T00:00:00Z";
 

@@ -5,7 +5,10 @@ using Publisher.Site.Modules;
 
 namespace Publisher.Site.Pipelines;
 
-/// <summary>Feeds, sitemap, robots.txt, the JSON data export and the security headers file.</summary>
+/// <summary>
+/// Feeds, sitemap, robots.txt and the JSON data export, written as soon as they are made; the headers file,
+/// which names the fingerprinted assets, once every pipeline has run its process phase.
+/// </summary>
 public sealed class SiteFilesPipeline : Pipeline
 {
     /// <summary>Creates the pipeline.</summary>
@@ -14,7 +17,8 @@ public sealed class SiteFilesPipeline : Pipeline
         DependencyNames.Add(nameof(OfficesPipeline));
         DependencyNames.Add(nameof(DocumentsPipeline));
         Process.Add(new MemoizeAll(new GenerateSiteFiles(), SourceDigests.SiteKey));
-        PostProcess.Add(new AddCacheHeaders());
+        Process.Add(new WriteFiles());
+        PostProcess.Add(new GenerateHeadersFile());
         Output.Add(new WriteFiles());
     }
 }
