@@ -4,9 +4,10 @@ using System.Globalization;
 namespace Publisher.Bench;
 
 /// <summary>
-/// Runs a command as a child process and measures its wall time and peak resident memory, the same way the
-/// Hugo harness does (<c>/usr/bin/time</c>, maximum RSS), so the figures of both tools compare honestly. Where
-/// <c>/usr/bin/time</c> is missing, the peak working set is sampled every 20 ms instead.
+/// Runs a command as a child process and measures its wall time, CPU time and peak resident memory, the same
+/// way the Hugo harness does (<c>/usr/bin/time</c>, maximum RSS), so the figures of both tools compare honestly.
+/// Where <c>/usr/bin/time</c> is missing, the peak working set is sampled every 20 ms instead and the CPU time
+/// is unknown.
 /// </summary>
 public static class ChildRun
 {
@@ -26,7 +27,7 @@ public static class ChildRun
         };
         if (useTime)
         {
-            foreach (var argument in new[] { "-f", "%e %M", "-o", timeFile, fileName })
+            foreach (var argument in new[] { "-f", "%e %M %U %S", "-o", timeFile, fileName })
             {
                 start.ArgumentList.Add(argument);
             }
@@ -57,17 +58,22 @@ public static class ChildRun
 
         await process.WaitForExitAsync(cancellationToken).ConfigureAwait(false);
         var wall = stopwatch.Elapsed.TotalSeconds;
+        var cpu = double.NaN;
         if (useTime)
         {
             var fields = (await File.ReadAllLinesAsync(timeFile, cancellationToken).ConfigureAwait(false)).LastOrDefault()?.Split(' ') ?? [];
-            if (fields.Length == 2 && double.TryParse(fields[0], CultureInfo.InvariantCulture, out var measured) && long.TryParse(fields[1], CultureInfo.InvariantCulture, out var kilobytes))
+            if (fields.Length == 4 && double.TryParse(fields[0], CultureInfo.InvariantCulture, out var measured) && long.TryParse(fields[1], CultureInfo.InvariantCulture, out var kilobytes))
             {
                 wall = measured;
                 peak = kilobytes * 1024;
+                if (double.TryParse(fields[2], CultureInfo.InvariantCulture, out var user) && double.TryParse(fields[3], CultureInfo.InvariantCulture, out var system))
+                {
+                    cpu = user + system;
+                }
             }
         }
 
         File.Delete(timeFile);
-        return new ChildRunResult(process.ExitCode, wall, peak, await output.ConfigureAwait(false), await error.ConfigureAwait(false));
+        return new ChildRunResult(process.ExitCode, wall, peak, await output.ConfigureAwait(false), await error.ConfigureAwait(false)) { CpuSeconds = cpu };
     }
 }

@@ -6,4 +6,11 @@ namespace Publisher.Bench;
 /// <param name="PeakBytes">Peak resident memory in bytes.</param>
 /// <param name="Output">What it wrote to standard output.</param>
 /// <param name="Error">What it wrote to standard error.</param>
-public sealed record ChildRunResult(int ExitCode, double WallSeconds, long PeakBytes, string Output, string Error);
+public sealed record ChildRunResult(int ExitCode, double WallSeconds, long PeakBytes, string Output, string Error)
+{
+    /// <summary>
+    /// CPU time in seconds, user plus system, summed over threads (NaN when unknown). On a shared machine it
+    /// varies less than the wall time.
+    /// </summary>
+    public double CpuSeconds { get; init; } = double.NaN;
+}

@@ -67,6 +67,7 @@ internal static class BenchCommand
         }
 
         Directory.CreateDirectory(site);
+        var loadBefore = Load();
         var started = DateTime.UtcNow;
         var corpus = new CorpusGenerator(seeds, seed).Generate(site, n);
         CopyFolder(Path.Combine(repository, "content", "pages"), Path.Combine(site, "content", "pages"));
@@ -105,12 +106,12 @@ internal static class BenchCommand
         var oneEdit = await Build().ConfigureAwait(false);
 
         var table = new StringBuilder();
-        table.AppendLine("| run | wall s | peak MB | pages | output MB | search index MB (files) |");
-        table.AppendLine("|---|---|---|---|---|---|");
-        table.AppendLine(Invariant($"| publisher build, clean (first run: Razor compile included) | {clean.WallSeconds:F2} | {clean.PeakBytes / 1048576.0:F0} | {built.Pages} | {built.Bytes / 1e6:F1} | {Index(built)} |"));
-        table.AppendLine(Invariant($"| publisher build, full (empty _site, templates already compiled) | {full.WallSeconds:F2} | {full.PeakBytes / 1048576.0:F0} | | | |"));
-        table.AppendLine(Invariant($"| publisher build, nothing changed | {unchanged.WallSeconds:F2} | {unchanged.PeakBytes / 1048576.0:F0} | | | |"));
-        table.AppendLine(Invariant($"| publisher build, one file edited | {oneEdit.WallSeconds:F2} | {oneEdit.PeakBytes / 1048576.0:F0} | | | |"));
+        table.AppendLine("| run | wall s | cpu s (user+sys) | peak MB | pages | output MB | search index MB (files) |");
+        table.AppendLine("|---|---|---|---|---|---|---|");
+        table.AppendLine(Invariant($"| publisher build, clean (first run: Razor compile included) | {clean.WallSeconds:F2} | {clean.CpuSeconds:F1} | {clean.PeakBytes / 1048576.0:F0} | {built.Pages} | {built.Bytes / 1e6:F1} | {Index(built)} |"));
+        table.AppendLine(Invariant($"| publisher build, full (empty _site, templates already compiled) | {full.WallSeconds:F2} | {full.CpuSeconds:F1} | {full.PeakBytes / 1048576.0:F0} | | | |"));
+        table.AppendLine(Invariant($"| publisher build, nothing changed | {unchanged.WallSeconds:F2} | {unchanged.CpuSeconds:F1} | {unchanged.PeakBytes / 1048576.0:F0} | | | |"));
+        table.AppendLine(Invariant($"| publisher build, one file edited | {oneEdit.WallSeconds:F2} | {oneEdit.CpuSeconds:F1} | {oneEdit.PeakBytes / 1048576.0:F0} | | | |"));
         var ratios = new StringBuilder();
         ratios.AppendLine(Invariant($"One edited file: {oneEdit.WallSeconds / full.WallSeconds:P0} of a full build (target <= 5%); nothing changed: {unchanged.WallSeconds / full.WallSeconds:P0}."));
         if (withHugo)
@@ -118,11 +119,16 @@ internal static class BenchCommand
             var hugo = await RunHugoAsync(n, seed, directory, seeds, error, cancellationToken).ConfigureAwait(false);
             if (hugo is { } h)
             {
-                table.AppendLine(Invariant($"| hugo {h.Label} | {h.Seconds:F2} | {h.Megabytes:F0} | {h.Pages} | {h.OutputMegabytes} | {h.Index} |"));
+                table.AppendLine(Invariant($"| hugo {h.Label} | {h.Seconds:F2} | {h.CpuSeconds:F1} | {h.Megabytes:F0} | {h.Pages} | {h.OutputMegabytes} | {h.Index} |"));
                 ratios.AppendLine(Invariant($"Against Hugo ({h.Label}): first build {clean.WallSeconds / h.Seconds:F2}x its wall time, full build {full.WallSeconds / h.Seconds:F2}x (target <= 0.5x); peak memory {clean.PeakBytes / 1048576.0 / h.Megabytes:F2}x / {full.PeakBytes / 1048576.0 / h.Megabytes:F2}x (target <= 0.25x)."));
+                if (!double.IsNaN(h.CpuSeconds))
+                {
+                    ratios.AppendLine(Invariant($"CPU time against Hugo: full build {full.CpuSeconds / h.CpuSeconds:F2}x."));
+                }
             }
         }
 
+        ratios.AppendLine(LoadNote(loadBefore));
         await output.WriteAsync(table.ToString()).ConfigureAwait(false);
         await output.WriteAsync(ratios.ToString()).ConfigureAwait(false);
         await output.WriteLineAsync("Slowest modules of the full build (summed over threads; pipelines overlap):").ConfigureAwait(false);
@@ -144,10 +150,19 @@ internal static class BenchCommand
         buildOutput.Split('\n').SkipWhile(l => !l.StartsWith("Time per module", StringComparison.Ordinal)).Skip(1)
             .Where(l => l.Trim().Length > 0).Take(count).Select(l => "  " + l.Trim());
 
+    /// <summary>The one-minute load average (NaN where /proc/loadavg is missing).</summary>
+    private static double Load() =>
+        File.Exists("/proc/loadavg") && double.TryParse(File.ReadAllText("/proc/loadavg").Split(' ')[0], CultureInfo.InvariantCulture, out var load) ? load : double.NaN;
+
+    private static string LoadNote(double before) =>
+        before > Environment.ProcessorCount / 2.0
+            ? Invariant($"Load average before the runs: {before:F1} on {Environment.ProcessorCount} cores: the machine was busy, so wall times are noisy; compare CPU times, or run again on a quiet machine.")
+            : Invariant($"Load average before the runs: {before:F1} on {Environment.ProcessorCount} cores.");
+
     private static string Index(OutputSummary summary) =>
         summary.SearchIndexFiles == 0 ? "none" : Invariant($"{summary.SearchIndexBytes / 1e6:F2} ({summary.SearchIndexFiles})");
 
-    private static async Task<(string Label, double Seconds, double Megabytes, string Pages, string OutputMegabytes, string Index)?> RunHugoAsync(
+    private static async Task<(string Label, double Seconds, double CpuSeconds, double Megabytes, string Pages, string OutputMegabytes, string Index)?> RunHugoAsync(
         int n, int seed, string directory, string seeds, TextWriter error, CancellationToken cancellationToken)
     {
         var harness = FindUp(Directory.GetCurrentDirectory(), "shared/bench");
@@ -173,7 +188,7 @@ internal static class BenchCommand
                 if (run.ExitCode == 0)
                 {
                     var summary = OutputSummary.Of(destination);
-                    return ("(same run)", run.WallSeconds, run.PeakBytes / 1048576.0, summary.Pages.ToString(CultureInfo.InvariantCulture), Invariant($"{summary.Bytes / 1e6:F1}"), Index(summary));
+                    return ("(same run)", run.WallSeconds, run.CpuSeconds, run.PeakBytes / 1048576.0, summary.Pages.ToString(CultureInfo.InvariantCulture), Invariant($"{summary.Bytes / 1e6:F1}"), Index(summary));
                 }
 
                 await error.WriteLineAsync($"Hugo failed (exit {run.ExitCode}): {run.Error}").ConfigureAwait(false);
@@ -188,7 +203,7 @@ internal static class BenchCommand
         await error.WriteLineAsync(hugo is null
             ? "Hugo could not be installed (apt-get install -y hugo failed); the Hugo figures below are NOT from this run."
             : "Hugo could not run here; the Hugo figures below are NOT from this run.").ConfigureAwait(false);
-        return (Invariant($"NOT this run: shared/bench/results-table.md, {nearest.Documents} docs"), nearest.Seconds, nearest.Megabytes, "-", "-", "-");
+        return (Invariant($"NOT this run: shared/bench/results-table.md, {nearest.Documents} docs"), nearest.Seconds, double.NaN, nearest.Megabytes, "-", "-", "-");
     }
 
     private static (string FileName, string[] Prefix) Self()
