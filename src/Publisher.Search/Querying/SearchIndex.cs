@@ -96,9 +96,9 @@ public sealed class SearchIndex
     internal DocumentRecord Document(int id)
     {
         var name = IndexLayout.RecordFile(id, RecordsPerFile);
-        var records = _records.GetOrAdd(name, LoadRecords);
+        var records = id >= 0 && id < Count ? _records.GetOrAdd(name, LoadRecords) : [];
         var at = id % RecordsPerFile;
-        if (id < 0 || id >= Count || at >= records.Length)
+        if (at < 0 || at >= records.Length)
         {
             throw Broken(name, $"the record of document {id.ToString(CultureInfo.InvariantCulture)} is missing");
         }
