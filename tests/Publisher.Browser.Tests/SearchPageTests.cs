@@ -4,6 +4,7 @@ using System.Text.RegularExpressions;
 using Deque.AxeCore.Commons;
 using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
+using Publisher.Search.Indexing;
 using Publisher.Search.Querying;
 using Publisher.Testing;
 
@@ -53,6 +54,38 @@ public sealed partial class SearchPageTests(SiteServerFixture site)
         Assert.Equal(cli.Total, browser.GetProperty("total").GetInt32());
         Assert.Equal(cli.Hits.Select(h => (h.Url, h.Score)), browser.GetProperty("hits").EnumerateArray().Select(h => (h.GetProperty("url").GetString()!, h.GetProperty("score").GetInt64())));
         Assert.Equal(cli.Hits.Select(h => h.SnippetHtml), browser.GetProperty("hits").EnumerateArray().Select(h => h.GetProperty("snippetHtml").GetString()!));
+        await page.Context.CloseAsync();
+    }
+
+    [SkippableFact]
+    public async Task Should_FetchEachRecordFileOnce_When_ResultsOfAPageShareIt()
+    {
+        // Given
+        var page = await OpenAsync("/search/");
+        var index = SearchIndex.Open(Path.Combine(site.Output, "search/index"));
+        var cli = Ranker.Search(index, new SearchRequest("法"));
+        var fetched = new List<string>();
+        page.Request += (_, request) =>
+        {
+            var path = new Uri(request.Url).AbsolutePath;
+            var at = path.IndexOf("/search/index/" + IndexLayout.DocumentFolder, StringComparison.Ordinal);
+            if (at >= 0)
+            {
+                lock (fetched)
+                {
+                    fetched.Add(path[(at + "/search/index/".Length)..]);
+                }
+            }
+        };
+
+        // When
+        var browser = await page.EvaluateAsync<JsonElement>("q => window.publisherSearch({ q: q, office: '', year: '', kind: '', page: 1 })", "法");
+
+        // Then
+        var expected = cli.Hits.Select(h => IndexLayout.RecordFile(h.Id, index.RecordsPerFile)).Distinct().Order(StringComparer.Ordinal).ToList();
+        Assert.Equal(cli.Hits.Select(h => h.Url), browser.GetProperty("hits").EnumerateArray().Select(h => h.GetProperty("url").GetString()!));
+        Assert.True(expected.Count < cli.Hits.Length, $"{cli.Hits.Length} results in {expected.Count} record files: the sample should have results sharing a file");
+        Assert.Equal(expected, fetched.Order(StringComparer.Ordinal));
         await page.Context.CloseAsync();
     }
 

@@ -14,8 +14,9 @@ namespace Publisher.Search.Indexing;
 /// Writes the search index of one language: <c>meta.json</c>; term shards <c>t/&lt;hex&gt;.json</c>, each a JSON
 /// object mapping a term to <c>[weight, postings]</c>, where weight is the term's BM25 IDF ×100 and postings are
 /// encoded by <see cref="PostingCodec"/> with a BM25F impact per document (title ×3, office, kind and number ×2,
-/// body ×1 with length normalisation); and one record per document <c>d/&lt;id&gt;.json</c> with what a result
-/// shows. All scoring numbers are integers fixed at build time, so the browser and the CLI rank alike. Output is
+/// body ×1 with length normalisation); and the records of what a result shows, grouped
+/// <see cref="IndexLayout.RecordsPerFile"/> documents a file: <c>d/&lt;id / R&gt;.json</c> is a JSON array of the
+/// records of ids <c>[k × R, (k + 1) × R)</c> in order. All scoring numbers are integers fixed at build time, so the browser and the CLI rank alike. Output is
 /// deterministic: the same documents in the same order give the same bytes.
 /// </summary>
 /// <remarks>
@@ -38,7 +39,7 @@ public static class IndexWriter
     private const int MaxParts = 4;
 
     /// <summary>Changes whenever the writer would write other bytes for the same documents.</summary>
-    private const string FormatKey = "publisher-search-index v1 writer 2";
+    private const string FormatKey = "publisher-search-index v2 writer 3";
 
     private static readonly JsonWriterOptions Json = new() { Encoder = JavaScriptEncoder.Create(UnicodeRanges.All) }; // keeps Chinese literal, escapes < > & so no payload can close a script element
 
@@ -46,13 +47,19 @@ public static class IndexWriter
     public static IReadOnlyList<IndexFile> Write(IReadOnlyList<SearchDocument> documents) =>
         Write(documents, Math.Clamp(documents.Count / DocumentsPerPart, 1, Math.Min(MaxParts, Environment.ProcessorCount)));
 
-    /// <summary>Writes the index, analysing the documents in <paramref name="parts"/> ranges at the same time.</summary>
-    internal static List<IndexFile> Write(IReadOnlyList<SearchDocument> documents, int parts)
+    /// <summary>
+    /// Writes the index, analysing the documents in <paramref name="parts"/> ranges at the same time and grouping
+    /// <paramref name="recordsPerFile"/> document records a file (other values than
+    /// <see cref="IndexLayout.RecordsPerFile"/> are for measuring; readers take the value from <c>meta.json</c>).
+    /// </summary>
+    internal static List<IndexFile> Write(IReadOnlyList<SearchDocument> documents, int parts, int recordsPerFile = IndexLayout.RecordsPerFile)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(recordsPerFile, 1);
+
         // A thread of its own: a task queued on a thread pool busy rendering pages could wait for seconds.
-        var records = Task.Factory.StartNew(() => DocumentRecords(documents), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+        var records = Task.Factory.StartNew(() => DocumentRecords(documents, recordsPerFile), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
         var (terms, postings) = Analyse(documents, Math.Max(1, parts));
-        var files = Shards(documents.Count, terms, postings);
+        var files = Shards(documents.Count, recordsPerFile, terms, postings);
         files.AddRange(records.GetAwaiter().GetResult());
         return files;
     }
@@ -222,7 +229,7 @@ public static class IndexWriter
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static List<IndexFile> Shards(int documentCount, IReadOnlyList<string> terms, PostingLists postings)
+    private static List<IndexFile> Shards(int documentCount, int recordsPerFile, IReadOnlyList<string> terms, PostingLists postings)
     {
         var count = terms.Count;
         var weights = new int[count];
@@ -271,6 +278,7 @@ public static class IndexWriter
                 w.WriteNumber("v", IndexLayout.Version);
                 w.WriteNumber("n", documentCount);
                 w.WriteNumber("bits", bits);
+                w.WriteNumber("r", recordsPerFile);
                 w.WriteEndObject();
             })),
         };
@@ -300,30 +308,37 @@ public static class IndexWriter
         return files;
     }
 
+    /// <summary>The record files: file k is the array of the records of ids [k × R, (k + 1) × R), the last one shorter.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static List<IndexFile> DocumentRecords(IReadOnlyList<SearchDocument> documents)
+    private static List<IndexFile> DocumentRecords(IReadOnlyList<SearchDocument> documents, int recordsPerFile)
     {
         var json = new JsonBuffer();
-        var files = new List<IndexFile>(documents.Count);
-        for (var id = 0; id < documents.Count; id++)
+        var files = new List<IndexFile>((documents.Count + recordsPerFile - 1) / recordsPerFile);
+        for (var start = 0; start < documents.Count; start += recordsPerFile)
         {
-            var doc = documents[id];
             var w = json.Begin();
-            w.WriteStartObject();
-            w.WriteString("u", doc.Url);
-            w.WriteString("t", doc.Title);
-            WriteOptional(w, "o", doc.OfficeName);
-            if (doc.Year is { } year)
+            w.WriteStartArray();
+            for (var id = start; id < Math.Min(documents.Count, start + recordsPerFile); id++)
             {
-                w.WriteNumber("y", year);
+                var doc = documents[id];
+                w.WriteStartObject();
+                w.WriteString("u", doc.Url);
+                w.WriteString("t", doc.Title);
+                WriteOptional(w, "o", doc.OfficeName);
+                if (doc.Year is { } year)
+                {
+                    w.WriteNumber("y", year);
+                }
+
+                WriteOptional(w, "k", doc.KindName);
+                WriteOptional(w, "n", doc.DocNumber);
+                WriteOptional(w, "s", doc.Summary);
+                w.WriteString("x", Excerpt(doc.Body));
+                w.WriteEndObject();
             }
 
-            WriteOptional(w, "k", doc.KindName);
-            WriteOptional(w, "n", doc.DocNumber);
-            WriteOptional(w, "s", doc.Summary);
-            w.WriteString("x", Excerpt(doc.Body));
-            w.WriteEndObject();
-            files.Add(new IndexFile(IndexLayout.DocumentFolder + id.ToString(CultureInfo.InvariantCulture) + ".json", json.End()));
+            w.WriteEndArray();
+            files.Add(new IndexFile(IndexLayout.RecordFile(start, recordsPerFile), json.End()));
         }
 
         return files;

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Globalization;
 using System.Text.Json;
 using Publisher.Core.Diagnostics;
 using Publisher.Search.Indexing;
@@ -7,17 +8,19 @@ namespace Publisher.Search.Querying;
 
 /// <summary>
 /// A written index, read lazily the way the browser reads it: <c>meta.json</c> first, then only the shards of
-/// the terms asked for and the records of the documents shown. <see cref="FilesRead"/> says what was read.
+/// the terms asked for and the record files (<see cref="IndexLayout.RecordsPerFile"/> documents each) of the
+/// documents shown, each file once. <see cref="FilesRead"/> says what was read.
 /// </summary>
 public sealed class SearchIndex
 {
     private readonly Func<string, string?> _readFile;
     private readonly string _displayPath;
     private readonly ConcurrentDictionary<string, IReadOnlyDictionary<string, JsonElement>> _shards = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, JsonElement[]> _records = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, long> _filesRead = new(StringComparer.Ordinal);
 
     /// <summary>Opens an index through a function that returns a file's text by its path in the index, or null.</summary>
-    /// <param name="readFile">Reads <c>meta.json</c>, <c>t/3f.json</c>, <c>d/12.json</c>.</param>
+    /// <param name="readFile">Reads <c>meta.json</c>, <c>t/3f.json</c>, <c>d/3.json</c>.</param>
     /// <param name="displayPath">How to name the index in error messages.</param>
     /// <exception cref="ContentException">PUB0501 when there is no index, PUB0502 when it is of another version or broken.</exception>
     public SearchIndex(Func<string, string?> readFile, string displayPath)
@@ -36,6 +39,11 @@ public sealed class SearchIndex
 
             Count = json.RootElement.GetProperty("n").GetInt32();
             Bits = json.RootElement.GetProperty("bits").GetInt32();
+            RecordsPerFile = json.RootElement.GetProperty("r").GetInt32();
+            if (RecordsPerFile < 1)
+            {
+                throw Broken(IndexLayout.MetaFile, $"r is {RecordsPerFile}; it must be at least 1");
+            }
         }
         catch (Exception ex) when (ex is JsonException or KeyNotFoundException or InvalidOperationException)
         {
@@ -48,6 +56,9 @@ public sealed class SearchIndex
 
     /// <summary>The index has 2^Bits shards.</summary>
     public int Bits { get; }
+
+    /// <summary>How many document records one file of <see cref="IndexLayout.DocumentFolder"/> holds.</summary>
+    public int RecordsPerFile { get; }
 
     /// <summary>Every file read so far with its size in UTF-8 bytes, by path in the index.</summary>
     public IReadOnlyDictionary<string, long> FilesRead => _filesRead;
@@ -81,15 +92,20 @@ public sealed class SearchIndex
         }
     }
 
-    /// <summary>The record of a document shown in results.</summary>
+    /// <summary>The record of a document shown in results, from its group's file (read once).</summary>
     internal DocumentRecord Document(int id)
     {
-        var name = IndexLayout.DocumentFolder + id.ToString(System.Globalization.CultureInfo.InvariantCulture) + ".json";
-        var text = Read(name) ?? throw Broken(name, "the document record is missing");
+        var name = IndexLayout.RecordFile(id, RecordsPerFile);
+        var records = id >= 0 && id < Count ? _records.GetOrAdd(name, LoadRecords) : [];
+        var at = id % RecordsPerFile;
+        if (at < 0 || at >= records.Length)
+        {
+            throw Broken(name, $"the record of document {id.ToString(CultureInfo.InvariantCulture)} is missing");
+        }
+
         try
         {
-            using var json = JsonDocument.Parse(text);
-            var root = json.RootElement;
+            var root = records[at];
             return new DocumentRecord(
                 root.GetProperty("u").GetString()!,
                 root.GetProperty("t").GetString()!,
@@ -100,9 +116,9 @@ public sealed class SearchIndex
                 Optional(root, "s"),
                 root.GetProperty("x").GetString()!);
         }
-        catch (Exception ex) when (ex is JsonException or KeyNotFoundException or InvalidOperationException)
+        catch (Exception ex) when (ex is KeyNotFoundException or InvalidOperationException)
         {
-            throw Broken(name, ex.Message);
+            throw Broken(name, $"document {id.ToString(CultureInfo.InvariantCulture)}: {ex.Message}");
         }
     }
 
@@ -122,6 +138,20 @@ public sealed class SearchIndex
             return json.RootElement.EnumerateObject().ToDictionary(p => p.Name, p => p.Value.Clone(), StringComparer.Ordinal);
         }
         catch (JsonException ex)
+        {
+            throw Broken(name, ex.Message);
+        }
+    }
+
+    private JsonElement[] LoadRecords(string name)
+    {
+        var text = Read(name) ?? throw Broken(name, "the document records are missing");
+        try
+        {
+            using var json = JsonDocument.Parse(text);
+            return [.. json.RootElement.EnumerateArray().Select(r => r.Clone())];
+        }
+        catch (Exception ex) when (ex is JsonException or InvalidOperationException)
         {
             throw Broken(name, ex.Message);
         }

@@ -53,10 +53,11 @@ public sealed class IndexWriterTests
         // Then
         Assert.Equal(3000, results.Total);
         var shardsRead = index.FilesRead.Keys.Count(k => k.StartsWith(IndexLayout.ShardFolder, StringComparison.Ordinal));
-        var documentsRead = index.FilesRead.Keys.Count(k => k.StartsWith(IndexLayout.DocumentFolder, StringComparison.Ordinal));
+        var recordFilesRead = index.FilesRead.Keys.Where(k => k.StartsWith(IndexLayout.DocumentFolder, StringComparison.Ordinal)).Order(StringComparer.Ordinal);
         Assert.Equal(1, shardsRead);
         Assert.True(shardCount > 4);
-        Assert.Equal(IndexLayout.PageSize, documentsRead);
+        Assert.Equal(IndexLayout.PageSize, results.Hits.Length);
+        Assert.Equal(results.Hits.Select(h => IndexLayout.RecordFile(h.Id, IndexLayout.RecordsPerFile)).Distinct().Order(StringComparer.Ordinal), recordFilesRead);
     }
 
     [Fact]
@@ -70,7 +71,7 @@ public sealed class IndexWriterTests
         var inParts = IndexWriter.Write(documents, parts: 4);
 
         // Then
-        var expected = ReferenceIndexWriter.Write(documents);
+        var expected = Grouped(ReferenceIndexWriter.Write(documents), IndexLayout.RecordsPerFile);
         Assert.True(files.Count(f => f.Path.StartsWith(IndexLayout.ShardFolder, StringComparison.Ordinal)) >= 8);
         Assert.Equal(expected.Select(f => f.Path), files.Select(f => f.Path));
         Assert.All(expected.Zip(files), pair => Assert.True(pair.First.Content == pair.Second.Content, pair.First.Path + " differs"));
@@ -81,14 +82,15 @@ public sealed class IndexWriterTests
     public void Should_WriteTheSameBytesAsTheReferenceWriter_When_DocumentsHoldAnyMixOfText()
     {
         // Given
-        var corpora = TextTokens.Document.Array[0, 12];
+        var corpora = TextTokens.Document.Array[0, 12].Select(Gen.Int[1, 9]);
 
         // When
-        static void Check(SearchDocument[] documents)
+        static void Check((SearchDocument[] Documents, int RecordsPerFile) corpus)
         {
-            var expected = ReferenceIndexWriter.Write(documents);
-            Assert.Equal(expected, IndexWriter.Write(documents).Select(f => (f.Path, f.Content)));
-            Assert.Equal(expected, IndexWriter.Write(documents, parts: 3).Select(f => (f.Path, f.Content)));
+            var (documents, recordsPerFile) = corpus;
+            var reference = ReferenceIndexWriter.Write(documents);
+            Assert.Equal(Grouped(reference, IndexLayout.RecordsPerFile), IndexWriter.Write(documents).Select(f => (f.Path, f.Content)));
+            Assert.Equal(Grouped(reference, recordsPerFile), IndexWriter.Write(documents, parts: 3, recordsPerFile).Select(f => (f.Path, f.Content)));
         }
 
         // Then
@@ -130,6 +132,27 @@ public sealed class IndexWriterTests
         Assert.All(keys, k => Assert.NotEqual(original, k));
         Assert.Equal(keys.Count, keys.Distinct().Count());
         Assert.NotEqual(original, IndexWriter.InputsKey([.. documents[..7], .. documents[8..]]));
+    }
+
+    /// <summary>
+    /// The reference writer's files in the current format: its term shards unchanged, <c>meta.json</c> with the
+    /// current version and the records a file, and its one-record files joined in id order into arrays of
+    /// <paramref name="recordsPerFile"/> records (compact JSON, so joining the texts is writing the array).
+    /// </summary>
+    private static List<(string Path, string Content)> Grouped(List<(string Path, string Content)> reference, int recordsPerFile)
+    {
+        var meta = reference[0];
+        Assert.Equal(IndexLayout.MetaFile, meta.Path);
+        Assert.StartsWith("{\"v\":1,", meta.Content, StringComparison.Ordinal);
+        var content = "{\"v\":" + IndexLayout.Version + "," + meta.Content["{\"v\":1,".Length..^2] + ",\"r\":" + recordsPerFile + "}\n";
+        var records = reference.Where(f => f.Path.StartsWith(IndexLayout.DocumentFolder, StringComparison.Ordinal)).ToList();
+        Assert.Equal(records.Select((_, id) => IndexLayout.DocumentFolder + id + ".json"), records.Select(f => f.Path));
+        return
+        [
+            (meta.Path, content),
+            .. reference.Skip(1).Where(f => !f.Path.StartsWith(IndexLayout.DocumentFolder, StringComparison.Ordinal)),
+            .. records.Chunk(recordsPerFile).Select((group, k) => (IndexLayout.RecordFile(k * recordsPerFile, recordsPerFile), "[" + string.Join(",", group.Select(f => f.Content.TrimEnd('\n'))) + "]\n")),
+        ];
     }
 
     /// <summary>

@@ -131,7 +131,7 @@
     return s;
   }
 
-  // ---- Index access: meta, shards and document records, fetched once each ----
+  // ---- Index access: meta, shards and document record groups, fetched once each ----
   function Index(base) { this.base = base; this.cache = {}; this.meta = null; }
   Index.prototype.json = function (path) {
     if (!this.cache[path]) {
@@ -146,8 +146,17 @@
   Index.prototype.open = function () {
     var self = this;
     return this.json('meta.json').then(function (m) {
-      if (!m || m.v !== 1) { throw new Error('search index missing or of another version'); }
+      if (!m || m.v !== 2) { throw new Error('search index missing or of another version'); }
       self.meta = m;
+    });
+  };
+  // IndexLayout.RecordFile: d/<k>.json is the array of the records of ids [k * r, (k + 1) * r).
+  Index.prototype.record = function (id) {
+    var r = this.meta.r;
+    return this.json('d/' + Math.floor(id / r) + '.json').then(function (group) {
+      var doc = group ? group[id % r] : undefined;
+      if (!doc) { throw new Error('search index damaged: no record of document ' + id); }
+      return doc;
     });
   };
   Index.prototype.term = function (term) {
@@ -233,7 +242,7 @@
       var pageCount = Math.max(1, Math.ceil(r.total / PAGE_SIZE));
       var p = Math.min(Math.max(1, request.page || 1), pageCount);
       var shown = r.scored.slice((p - 1) * PAGE_SIZE, p * PAGE_SIZE);
-      return Promise.all(shown.map(function (s) { return index.json('d/' + s[0] + '.json'); })).then(function (docs) {
+      return Promise.all(shown.map(function (s) { return index.record(s[0]); })).then(function (docs) {
         return { total: r.total, page: p, pageCount: pageCount, hits: docs.map(function (d, i) { return hit(d, shown[i][0], shown[i][1], r.terms); }) };
       });
     });
