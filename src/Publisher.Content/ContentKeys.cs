@@ -23,4 +23,7 @@ public static class ContentKeys
 
     /// <summary>The path of a read file relative to the folder it was read from.</summary>
     public const string RelativePath = nameof(RelativePath);
+
+    /// <summary>The content hash (<c>Core.Caching.ContentHash.Of</c>) of a read file's bytes, as read from disk.</summary>
+    public const string SourceHash = nameof(SourceHash);
 }

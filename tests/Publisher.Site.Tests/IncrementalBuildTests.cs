@@ -1,3 +1,6 @@
+using System.Text.RegularExpressions;
+using Publisher.Core.Caching;
+using Publisher.Core.Documents;
 using Publisher.Testing;
 
 namespace Publisher.Site.Tests;
@@ -8,6 +11,8 @@ public sealed class IncrementalBuildTests
     [InlineData(1)]
     [InlineData(2)]
     [InlineData(3)]
+    [InlineData(4)]
+    [InlineData(5)]
     public async Task Should_Equal_A_Clean_Build_Byte_For_Byte_When_Files_Are_Edited_Added_Renamed_And_Deleted_At_Random(int seed)
     {
         // Given
@@ -71,6 +76,61 @@ public sealed class IncrementalBuildTests
     }
 
     [Fact]
+    public async Task Should_Render_Only_The_Lists_Of_The_Edited_Documents_Office_And_Year_When_Its_Title_Changes()
+    {
+        // Given a built sample and a new title for one of Yuepu's 2021 documents
+        using var temp = new TempDirectory();
+        var config = SampleSite.CopyTo(temp);
+        Assert.True((await SiteBuilder.BuildAsync(new SiteBuilder.Request(config))).Succeeded);
+        var guide = temp.Combine("content/yuepu/2021/guide.md");
+        File.WriteAllText(guide, File.ReadAllText(guide).Replace("title: 月浦镇政府信息公开指南", "title: 月浦镇政府信息公开指南（修订版）", StringComparison.Ordinal));
+
+        // When
+        var result = await SiteBuilder.BuildAsync(new SiteBuilder.Request(config));
+
+        // Then Yuepu's pages, the 2021 pages and the home page (made from the whole site) are rendered again;
+        // those that list the document show the new title
+        Assert.True(result.Succeeded, string.Join("\n", result.Diagnostics));
+        var pages = result.Outputs["PagesPipeline"].Concat(result.Outputs["TransparencyPipeline"])
+            .Where(d => d.Destination.EndsWith(".html", StringComparison.Ordinal))
+            .ToDictionary(d => d.Destination, StringComparer.Ordinal);
+        string[] rendered = ["offices/yuepu/index.html", "offices/yuepu/catalogue/index.html", "years/2021/index.html", "index.html", "en/offices/yuepu/index.html", "en/years/2021/index.html", "yuepu/2021/guide/index.html"];
+        Assert.All(rendered, page => Assert.False(IsKept(pages[page]), $"{page} was not rendered again"));
+        Assert.All(rendered.Where(p => !p.StartsWith("en/", StringComparison.Ordinal) && p != "index.html"), page =>
+            Assert.Contains("月浦镇政府信息公开指南（修订版）", File.ReadAllText(temp.Combine("_site/" + page))));
+
+        // And the pages of other offices and years, which do not show it, are kept without rendering
+        string[] kept = ["offices/shiquan-road/index.html", "offices/shiquan-road/catalogue/index.html", "offices/ganquan-road/index.html", "en/offices/zhangmiao/catalogue/index.html", "years/2020/index.html", "en/years/2020/index.html", "yuepu/2021/rule-of-law-report/index.html"];
+        Assert.All(kept, page => Assert.True(IsKept(pages[page]), $"{page} was rendered again"));
+    }
+
+    [Fact]
+    public async Task Should_Render_The_Lists_Of_Both_Offices_When_A_Document_Moves_To_Another_Office()
+    {
+        // Given a built sample, then Yuepu's guide moved to Zhangmiao
+        using var temp = new TempDirectory();
+        var config = SampleSite.CopyTo(temp);
+        Assert.True((await SiteBuilder.BuildAsync(new SiteBuilder.Request(config))).Succeeded);
+        var guide = temp.Combine("content/yuepu/2021/guide.md");
+        File.WriteAllText(temp.Combine("content/zhangmiao/2021/guide.md"), File.ReadAllText(guide).Replace("office: yuepu", "office: zhangmiao", StringComparison.Ordinal));
+        File.Delete(guide);
+
+        // When
+        var result = await SiteBuilder.BuildAsync(new SiteBuilder.Request(config));
+
+        // Then both offices' lists are rendered again: the guide leaves one and joins the other
+        Assert.True(result.Succeeded, string.Join("\n", result.Diagnostics));
+        var pages = result.Outputs["PagesPipeline"].Concat(result.Outputs["TransparencyPipeline"])
+            .Where(d => d.Destination.EndsWith(".html", StringComparison.Ordinal))
+            .ToDictionary(d => d.Destination, StringComparer.Ordinal);
+        Assert.All(["offices/yuepu/index.html", "offices/yuepu/catalogue/index.html", "offices/zhangmiao/index.html", "offices/zhangmiao/catalogue/index.html"], page => Assert.False(IsKept(pages[page]), $"{page} was not rendered again"));
+        Assert.True(IsKept(pages["offices/shiquan-road/index.html"]));
+        Assert.DoesNotContain("zhangmiao/2021/guide/", File.ReadAllText(temp.Combine("_site/offices/yuepu/index.html")));
+        Assert.Contains("zhangmiao/2021/guide/", File.ReadAllText(temp.Combine("_site/offices/zhangmiao/catalogue/index.html")));
+        Assert.DoesNotContain("yuepu/2021/guide/", File.ReadAllText(temp.Combine("_site/offices/yuepu/catalogue/index.html")));
+    }
+
+    [Fact]
     public async Task Should_Start_Clean_When_A_Previous_Sync_Was_Interrupted()
     {
         // Given
@@ -89,6 +149,8 @@ public sealed class IncrementalBuildTests
         Assert.False(File.Exists(temp.Combine(".publisher-cache/sync-in-progress")));
     }
 
+    private static bool IsKept(Document page) => page.Get<bool>(OutputCache.KeptKey);
+
     private static string ChangeAtRandom(TempDirectory temp, Random random, int round)
     {
         var originals = Directory.EnumerateFiles(temp.Combine("content"), "*.md", SearchOption.AllDirectories)
@@ -99,7 +161,11 @@ public sealed class IncrementalBuildTests
         var translation = file[..^3] + ".en.md";
         var slug = Path.GetFileNameWithoutExtension(file);
         var name = $"{slug}-r{round}-{random.Next(1000)}";
-        switch (random.Next(originals.Count > 3 ? 7 : 5))
+        var text = File.ReadAllText(file);
+        var officeId = Regex.Match(text, "^office: (.+)$", RegexOptions.Multiline).Groups[1].Value.Trim();
+        var year = Regex.Match(text, "^year: (\\d+)$", RegexOptions.Multiline).Groups[1].Value;
+        var movable = !text.Contains("attachments:", StringComparison.Ordinal);
+        switch (random.Next(originals.Count > 3 ? 11 : 9))
         {
             case 0:
                 File.AppendAllText(file, $"\n第{random.Next(100)}段：新增的修改内容。\n");
@@ -117,7 +183,26 @@ public sealed class IncrementalBuildTests
                 var office = Directory.EnumerateFiles(temp.Combine("content/offices"), "*.yml").Order(StringComparer.Ordinal).ElementAt(random.Next(5));
                 File.WriteAllText(office, File.ReadAllText(office).Replace("en: ", $"en: Renamed{random.Next(100)} ", StringComparison.Ordinal));
                 return $"office renamed {Path.GetFileName(office)}";
-            case 5:
+            case 5 when movable:
+                // Another office: its office, catalogue and year pages change, and the old office's too.
+                var offices = Directory.EnumerateFiles(temp.Combine("content/offices"), "*.yml").Select(Path.GetFileNameWithoutExtension).Where(o => o != officeId).Order(StringComparer.Ordinal).ToList();
+                var otherOffice = offices[random.Next(offices.Count)]!;
+                Move(file, temp.Combine($"content/{otherOffice}/{year}/{name}.md"), text.Replace($"office: {officeId}", $"office: {otherOffice}", StringComparison.Ordinal));
+                return $"move {slug} to office {otherOffice}";
+            case 6 when movable:
+                // Another year: both years' pages change, and the year may appear or disappear from the indexes.
+                var otherYear = year == "2021" ? random.Next(2019, 2021) : 2021;
+                Move(file, temp.Combine($"content/{officeId}/{otherYear}/{name}.md"), text.Replace($"year: {year}", $"year: {otherYear}", StringComparison.Ordinal));
+                return $"move {slug} to year {otherYear}";
+            case 7:
+                // A new date reorders the lists (newest first) and may bring the document into the home page's latest.
+                var date = $"{year}-{random.Next(1, 13):00}-{random.Next(10, 29)}";
+                File.WriteAllText(file, Regex.Replace(Regex.Replace(text, "^issued: .+$", $"issued: {date}", RegexOptions.Multiline), "^published: .+$", $"published: {date}", RegexOptions.Multiline));
+                return $"date {slug} {date}";
+            case 8 when File.Exists(translation):
+                File.Delete(translation);
+                return $"delete translation of {slug}";
+            case 9:
                 File.Move(file, Path.Combine(Path.GetDirectoryName(file)!, name + ".md"));
                 if (File.Exists(translation))
                 {
@@ -125,10 +210,24 @@ public sealed class IncrementalBuildTests
                 }
 
                 return $"rename {slug} to {name}";
-            default:
+            case 10:
                 File.Delete(file);
                 File.Delete(translation);
                 return $"delete {slug}";
+            default:
+                File.WriteAllText(file, text.Replace("title: ", $"title: 又改{random.Next(100)}", StringComparison.Ordinal));
+                return $"edit title {slug}";
+        }
+
+        void Move(string from, string to, string content)
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(to)!);
+            File.WriteAllText(to, content);
+            File.Delete(from);
+            if (File.Exists(translation))
+            {
+                File.Move(translation, to[..^3] + ".en.md");
+            }
         }
     }
 }

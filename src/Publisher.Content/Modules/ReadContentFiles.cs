@@ -1,5 +1,6 @@
 using Publisher.Content.Configuration;
 using Publisher.Content.Text;
+using Publisher.Core.Caching;
 using Publisher.Core.Diagnostics;
 using Publisher.Core.Documents;
 using Publisher.Core.Execution;
@@ -10,7 +11,8 @@ namespace Publisher.Content.Modules;
 /// <summary>
 /// Reads text files under a folder of the site (sorted by path, so output never depends on the file system's
 /// order). Files larger than the configured limit are refused; non-UTF-8 Chinese encodings are converted with a
-/// warning; undecodable files are reported with the position of the first bad byte.
+/// warning; undecodable files are reported with the position of the first bad byte. Each document carries the
+/// hash of the bytes read (<see cref="ContentKeys.SourceHash"/>), so incremental builds need not read it again.
 /// </summary>
 /// <param name="folder">The folder relative to the site root.</param>
 /// <param name="pattern">A file pattern such as <c>*.md</c>.</param>
@@ -65,12 +67,14 @@ public sealed class ReadContentFiles(string folder, string pattern, params strin
             return null;
         }
 
-        var decoded = TextDecoder.Decode(File.ReadAllBytes(path), source);
+        var bytes = File.ReadAllBytes(path);
+        var decoded = TextDecoder.Decode(bytes, source);
         if (decoded.ConvertedFrom is { } encoding)
         {
             diagnostics.Warning("PUB0108", new SourceSpan(source), $"the file is encoded as {encoding}; it was converted to UTF-8 for this build.", "Save the file as UTF-8 so every tool reads it the same way.");
         }
 
-        return new Document { Source = source, Content = decoded.Text.Replace("\r\n", "\n", StringComparison.Ordinal) };
+        return new Document { Source = source, Content = decoded.Text.Replace("\r\n", "\n", StringComparison.Ordinal) }
+            .WithMetadata(ContentKeys.SourceHash, ContentHash.Of(bytes));
     }
 }

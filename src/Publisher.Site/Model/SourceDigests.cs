@@ -1,21 +1,32 @@
 using System.Runtime.CompilerServices;
+using Publisher.Content;
+using Publisher.Content.Model;
 using Publisher.Core.Caching;
 using Publisher.Core.Execution;
+using Publisher.Site.Pipelines;
 
 namespace Publisher.Site.Model;
 
 /// <summary>
-/// The inputs of pages, for incremental builds. A document page shows only its own document (original and
-/// translations), its office and its attachments, plus what the build fingerprint covers (settings, theme, all
-/// offices, code): the hash of those source files is its key. A page that lists many documents (home, office,
-/// year, catalogue, search, data pages) depends on every source: its key is the digest of all document keys, so
-/// list pages are kept when no source changed and rendered again when any did.
+/// The inputs of pages, for incremental builds. Everything a page may read besides documents (settings, theme,
+/// every office record, code) is in the build fingerprint, part of every key. A document page shows only its own
+/// document (original and translations), its office and its attachments: the hash of those source files is its
+/// key. A page that lists documents is keyed by the documents it can show: an office's pages (office page,
+/// catalogue pages) by the digest of that office's documents (<see cref="OfficeKey"/>), a year page by the digest
+/// of the documents covering that year (<see cref="YearKey"/>); pages made from the whole site (home, offices and
+/// years indexes, data, search, 404) by the digest of every document (<see cref="Site"/>).
 /// </summary>
 /// <param name="ByDocument">Document key → hash of the document's own source files.</param>
 /// <param name="Site">A hash of every document's key and sources.</param>
 public sealed record SourceDigests(IReadOnlyDictionary<string, string> ByDocument, string Site)
 {
     private static readonly ConditionalWeakTable<SiteModel, SourceDigests> Computed = [];
+
+    /// <summary>Office id → hash of the office's documents (keys and sources, in list order).</summary>
+    public IReadOnlyDictionary<string, string> ByOffice { get; init; } = new Dictionary<string, string>(StringComparer.Ordinal);
+
+    /// <summary>Year → hash of the documents covering it (keys and sources, in list order).</summary>
+    public IReadOnlyDictionary<int, string> ByYear { get; init; } = new Dictionary<int, string>();
 
     /// <summary>The digests of a site model, computed once per model; empty when the build is not incremental.</summary>
     public static SourceDigests For(SiteModel site, IExecutionContext context)
@@ -40,36 +51,84 @@ public sealed record SourceDigests(IReadOnlyDictionary<string, string> ByDocumen
     /// <summary>The digest of every source of the site being built (for <c>MemoizeAll</c>).</summary>
     public static string SiteKey(IExecutionContext context) => For(SiteModelFactory.Create(context), context).Site;
 
-    /// <summary>The inputs key of a page that shows many documents.</summary>
+    /// <summary>The inputs key of a page that shows documents from the whole site.</summary>
     public string ListPageKey(OutputCache cache, string destination, string template) =>
-        ContentHash.OfParts([cache.Fingerprint, "list-page", template, destination, Site]);
+        PageKey(cache, destination, template, "site", Site);
+
+    /// <summary>The inputs key of a page that shows one office's documents (office page, catalogue pages).</summary>
+    public string OfficeKey(OutputCache cache, string destination, string template, Office office) =>
+        PageKey(cache, destination, template, "office:" + office.Id, ByOffice.GetValueOrDefault(office.Id, "none"));
+
+    /// <summary>The inputs key of a page that shows the documents covering one year.</summary>
+    public string YearKey(OutputCache cache, string destination, string template, int year) =>
+        PageKey(cache, destination, template, "year:" + year.ToString(System.Globalization.CultureInfo.InvariantCulture), ByYear.GetValueOrDefault(year, "none"));
+
+    private static string HashOfAttachment(string path)
+    {
+        try
+        {
+            return ContentHash.Of(File.ReadAllBytes(path));
+        }
+        catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
+        {
+            return "missing";
+        }
+    }
+
+    private static string PageKey(OutputCache cache, string destination, string template, string scope, string digest) =>
+        ContentHash.OfParts([cache.Fingerprint, "list-page", template, destination, scope, digest]);
 
     private static SourceDigests Compute(SiteModel site, IExecutionContext context)
     {
+        // ReadContentFiles hashed every Markdown and office file as it read it; only attachments are read here.
+        var hashes = context.GetOutputs(nameof(DocumentsPipeline)).Concat(context.GetOutputs(nameof(OfficesPipeline)))
+            .Where(d => d.Get<string>(ContentKeys.SourceHash) is not null)
+            .GroupBy(d => d.Source, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.First().GetRequired<string>(ContentKeys.SourceHash), StringComparer.Ordinal);
+        string HashOf(string source) =>
+            hashes.TryGetValue(source, out var hash) ? hash : ContentHash.OfFile(Path.Combine(context.InputDirectory, source));
+
         var documents = site.Documents.Concat(site.Pages).ToList();
-        var hashes = new string[documents.Count];
+        var digests = new string[documents.Count];
         Parallel.For(0, documents.Count, new ParallelOptions { MaxDegreeOfParallelism = context.MaxDegreeOfParallelism }, i =>
         {
             var document = documents[i];
-            var sources = new List<string> { document.Original.Item.Source };
-            sources.AddRange(document.Translations.Select(t => t.Key + ":" + t.Value.Item.Source));
-            if (document.Office is { } office)
+            var parts = new List<string> { document.Original.Item.Source, HashOf(document.Original.Item.Source) };
+            foreach (var (language, translation) in document.Translations)
             {
-                sources.Add(office.Source);
+                parts.Add(language + ":" + translation.Item.Source);
+                parts.Add(HashOf(translation.Item.Source));
             }
 
-            var folder = Path.GetDirectoryName(document.Original.Item.Source)!.Replace('\\', '/');
-            sources.AddRange(document.Original.Item.Attachments.Select(a => folder + "/" + a.File).Where(f => File.Exists(Path.Combine(context.InputDirectory, f))));
+            if (document.Office is { } office)
+            {
+                parts.Add(office.Source);
+                parts.Add(HashOf(office.Source));
+            }
 
-            hashes[i] = ContentHash.OfParts(sources.SelectMany(s => new[] { s, ContentHash.OfFile(Path.Combine(context.InputDirectory, s[(s.IndexOf(':', StringComparison.Ordinal) + 1)..])) }));
+            // Attachments are not read before pages are planned: hash them here (a missing one hashes as "missing").
+            var folder = Path.GetDirectoryName(document.Original.Item.Source)!.Replace('\\', '/');
+            foreach (var attachment in document.Original.Item.Attachments)
+            {
+                var file = folder + "/" + attachment.File;
+                parts.Add(file);
+                parts.Add(HashOfAttachment(Path.Combine(context.InputDirectory, file)));
+            }
+
+            digests[i] = ContentHash.OfParts(parts);
         });
         var keys = new Dictionary<string, string>(StringComparer.Ordinal);
         for (var i = 0; i < documents.Count; i++)
         {
-            keys[documents[i].Key] = hashes[i];
+            keys[documents[i].Key] = digests[i];
         }
 
-        var all = ContentHash.OfParts(keys.OrderBy(k => k.Key, StringComparer.Ordinal).SelectMany(k => new[] { k.Key, k.Value }));
-        return new SourceDigests(keys, all);
+        string Digest(IEnumerable<SiteDocument> listed) => ContentHash.OfParts(listed.SelectMany(d => new[] { d.Key, keys[d.Key] }));
+
+        return new SourceDigests(keys, ContentHash.OfParts(keys.OrderBy(k => k.Key, StringComparer.Ordinal).SelectMany(k => new[] { k.Key, k.Value })))
+        {
+            ByOffice = site.Offices.ToDictionary(o => o.Id, o => Digest(site.DocumentsOf(o)), StringComparer.Ordinal),
+            ByYear = site.Years.ToDictionary(y => y, y => Digest(site.DocumentsIn(y))),
+        };
     }
 }

@@ -13,6 +13,7 @@ namespace Publisher.Site.Modules;
 /// <summary>
 /// Plans every page of the portal in every language — home, offices, office, years, year, document, standalone
 /// page, 404 — as documents carrying a template name, a page model and a destination. Rendering comes next.
+/// In an incremental build, document, office and year pages are keyed by what they show (<see cref="SourceDigests"/>).
 /// </summary>
 public sealed class GeneratePages : IModule
 {
@@ -28,7 +29,7 @@ public sealed class GeneratePages : IModule
         var attachments = context.GetOutputs(nameof(Pipelines.AttachmentsPipeline))
             .GroupBy(d => d.GetRequired<string>(DeployKeys.AttachmentOf), StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.Select(d => d.GetRequired<AttachmentInfo>(DeployKeys.Attachment)).ToImmutableArray(), StringComparer.Ordinal);
-        var sourceKeys = SourceDigests.For(site, context).ByDocument;
+        var digests = SourceDigests.For(site, context);
         var pages = new List<Document>();
         foreach (var language in options.Languages)
         {
@@ -39,9 +40,19 @@ public sealed class GeneratePages : IModule
                 var metadata = ImmutableSortedDictionary<string, object?>.Empty
                     .Add(SiteKeys.Template, p.Template)
                     .Add(SiteKeys.PageModel, p.Model);
-                if (context.OutputCache is { } cache && p.Model is DocumentPageModel documentPage && sourceKeys.TryGetValue(documentPage.Document.Key, out var sources))
+                // Pages keyed here are rendered again only when what they show changed; KeyListPages gives the
+                // others (pages made from the whole site) the key of every source.
+                var key = context.OutputCache is not { } cache ? null : p.Model switch
                 {
-                    metadata = metadata.Add(OutputCache.InputsKey, ContentHash.OfParts([cache.Fingerprint, language, p.Template, destination, sources]));
+                    DocumentPageModel page when digests.ByDocument.TryGetValue(page.Document.Key, out var sources) =>
+                        ContentHash.OfParts([cache.Fingerprint, language, p.Template, destination, sources]),
+                    OfficePageModel page => digests.OfficeKey(cache, destination, p.Template, page.Office),
+                    YearPageModel page => digests.YearKey(cache, destination, p.Template, page.Year),
+                    _ => null,
+                };
+                if (key is not null)
+                {
+                    metadata = metadata.Add(OutputCache.InputsKey, key);
                 }
 
                 return new Document { Source = p.Source, Destination = destination, Metadata = metadata };

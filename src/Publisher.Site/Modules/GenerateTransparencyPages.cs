@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Publisher.Content.Configuration;
+using Publisher.Core.Caching;
 using Publisher.Core.Documents;
 using Publisher.Core.Execution;
 using Publisher.Core.Modules;
@@ -8,7 +9,10 @@ using Publisher.Site.Rendering;
 
 namespace Publisher.Site.Modules;
 
-/// <summary>Plans each office's disclosure catalogue (paged) and the open-data page, in every language.</summary>
+/// <summary>
+/// Plans each office's disclosure catalogue (paged) and the open-data page, in every language. In an incremental
+/// build a catalogue page is keyed by its office's documents (<see cref="SourceDigests.OfficeKey"/>).
+/// </summary>
 public sealed class GenerateTransparencyPages : IModule
 {
     /// <inheritdoc />
@@ -18,6 +22,7 @@ public sealed class GenerateTransparencyPages : IModule
         var strings = context.GetService<IReadOnlyDictionary<string, UiStrings>>();
         var site = SiteModelFactory.Create(context);
         var urls = new SiteUrls(options.BasePath, options.DefaultLanguage);
+        var digests = SourceDigests.For(site, context);
         var pages = new List<Document>();
         foreach (var language in options.Languages)
         {
@@ -32,7 +37,7 @@ public sealed class GenerateTransparencyPages : IModule
                 for (var number = 1; number <= pageCount; number++)
                 {
                     var title = t.Format("transparency.catalogue.title", office.ShortName.In(language));
-                    pages.Add(Page(urls, language, "Catalogue.cshtml", new CataloguePageModel
+                    pages.Add(Page(urls, language, "Catalogue.cshtml", context.OutputCache is { } cache ? (destination, template) => digests.OfficeKey(cache, destination, template, office) : null, new CataloguePageModel
                     {
                         Site = site,
                         Language = language,
@@ -50,7 +55,7 @@ public sealed class GenerateTransparencyPages : IModule
                 }
             }
 
-            pages.Add(Page(urls, language, "Data.cshtml", new DataPageModel
+            pages.Add(Page(urls, language, "Data.cshtml", null, new DataPageModel
             {
                 Site = site,
                 Language = language,
@@ -66,11 +71,19 @@ public sealed class GenerateTransparencyPages : IModule
         return Task.FromResult<IReadOnlyList<Document>>(pages);
     }
 
-    private static Document Page(SiteUrls urls, string language, string template, PageModel model) => new()
+    // A catalogue page shows only its office's documents (and their count, for the pages' numbers): it is keyed by
+    // them; the data page (years of all reports) is left to KeyListPages, which keys it by the whole site.
+    private static Document Page(SiteUrls urls, string language, string template, Func<string, string, string>? inputsKey, PageModel model)
     {
-        Destination = urls.OutputFile(language, model.Path),
-        Metadata = ImmutableSortedDictionary<string, object?>.Empty
+        var destination = urls.OutputFile(language, model.Path);
+        var metadata = ImmutableSortedDictionary<string, object?>.Empty
             .Add(SiteKeys.Template, template)
-            .Add(SiteKeys.PageModel, model),
-    };
+            .Add(SiteKeys.PageModel, model);
+        if (inputsKey is not null)
+        {
+            metadata = metadata.Add(OutputCache.InputsKey, inputsKey(destination, template));
+        }
+
+        return new Document { Destination = destination, Metadata = metadata };
+    }
 }

@@ -7,9 +7,11 @@ using Publisher.Site.Model;
 namespace Publisher.Site.Modules;
 
 /// <summary>
-/// Gives every planned page that has no inputs key yet (pages that list many documents) the key of the whole
-/// site's sources (<see cref="SourceDigests.ListPageKey"/>), so an incremental build keeps them when no source
-/// changed. Does nothing without an incremental cache.
+/// Gives every planned page that has no inputs key yet the key of the whole site's sources
+/// (<see cref="SourceDigests.ListPageKey"/>), so an incremental build keeps it when no source changed. The
+/// planners key the pages that show part of the site themselves (documents, offices, years, catalogues); what is
+/// left are pages made from the whole site (home, offices and years indexes, data, search, 404). Does nothing
+/// without an incremental cache.
 /// </summary>
 public sealed class KeyListPages : IModule
 {
