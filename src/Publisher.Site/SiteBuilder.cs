@@ -88,6 +88,8 @@ public static class SiteBuilder
             }
             else if (result.Succeeded)
             {
+                // This build replaced the folder without recording its files: the next one must start clean.
+                OutputCache.Forget(Path.Combine(root, CacheFolder), target);
                 output.Commit();
             }
             else

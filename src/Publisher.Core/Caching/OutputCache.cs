@@ -55,6 +55,12 @@ public sealed class OutputCache
     public IEnumerable<string> RecordedPaths => _current.Keys;
 
     /// <summary>
+    /// The destinations the previous build left in the output folder (its whole output: a build that did not
+    /// record one, such as a <c>--clean</c> build, removes the record with <see cref="Forget"/>).
+    /// </summary>
+    public IEnumerable<string> PreviousPaths => _previous.Keys;
+
+    /// <summary>
     /// Opens the cache for an output folder. The previous record is ignored (a clean build follows) when it is
     /// missing, unreadable, when the output folder is gone, or when a previous sync of the output was interrupted.
     /// </summary>
@@ -153,6 +159,16 @@ public sealed class OutputCache
     {
         Directory.CreateDirectory(CacheDirectory);
         File.WriteAllText(SyncMarker, TargetDirectory);
+    }
+
+    /// <summary>
+    /// Removes the record of the output folder <paramref name="targetDirectory"/>, so the next build there is a
+    /// clean one. Called when a build replaced that folder without recording what it wrote.
+    /// </summary>
+    public static void Forget(string cacheDirectory, string targetDirectory)
+    {
+        var cache = new OutputCache(Path.GetFullPath(cacheDirectory), Path.GetFullPath(targetDirectory).TrimEnd(Path.DirectorySeparatorChar), string.Empty, new Dictionary<string, Entry>(StringComparer.Ordinal));
+        File.Delete(cache._manifestPath);
     }
 
     /// <summary>Writes this build's record (atomically) and clears the sync mark.</summary>

@@ -71,10 +71,13 @@ public sealed class StagedOutput
     }
 
     /// <summary>
-    /// Finishes an incremental build: moves the files this build wrote into the target, deletes target files this
-    /// build neither wrote nor kept (outputs of deleted sources), removes emptied folders and saves the record.
-    /// The target is changed in place, so the cache is marked first: if this step is interrupted, the next build
-    /// starts clean. Without a previous record this is <see cref="Commit"/> followed by saving the record.
+    /// Finishes an incremental build: moves the files this build wrote into the target, deletes the files the
+    /// previous build recorded that this build neither wrote nor kept (outputs of deleted sources), removes the
+    /// folders that leaves empty and saves the record. Only recorded files are considered, so the target is not
+    /// walked (at 10,000 documents two walks of its 28,000 files and 21,000 folders took 1.5 s); a file put into
+    /// the target by hand stays until a <c>--clean</c> build. The target is changed in place, so the cache is
+    /// marked first: if this step is interrupted, the next build starts clean. Without a previous record this is
+    /// <see cref="Commit"/> followed by saving the record.
     /// </summary>
     public void CommitIncremental(OutputCache cache)
     {
@@ -96,20 +99,21 @@ public sealed class StagedOutput
             produced.Add(relative);
         }
 
-        foreach (var file in Directory.EnumerateFiles(Target, "*", SearchOption.AllDirectories).ToList())
+        var emptied = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var relative in cache.PreviousPaths.Where(p => !produced.Contains(p)))
         {
-            if (!produced.Contains(Path.GetRelativePath(Target, file).Replace('\\', '/')))
+            var file = Path.Combine(Target, relative);
+            if (File.Exists(file))
             {
                 File.Delete(file);
             }
+
+            emptied.Add(Path.GetDirectoryName(file)!);
         }
 
-        foreach (var directory in Directory.EnumerateDirectories(Target, "*", SearchOption.AllDirectories).OrderByDescending(d => d.Length).ToList())
+        foreach (var directory in emptied.OrderByDescending(d => d.Length))
         {
-            if (!Directory.EnumerateFileSystemEntries(directory).Any())
-            {
-                Directory.Delete(directory);
-            }
+            RemoveIfEmpty(directory);
         }
 
         TryDelete(Staging);
@@ -118,6 +122,17 @@ public sealed class StagedOutput
 
     /// <summary>Throws the staging folder away; the target is untouched.</summary>
     public void Abandon() => TryDelete(Staging);
+
+    /// <summary>Removes <paramref name="directory"/> and then each parent below the target while they are empty.</summary>
+    private void RemoveIfEmpty(string directory)
+    {
+        var target = Target + Path.DirectorySeparatorChar;
+        while (directory.StartsWith(target, StringComparison.Ordinal) && Directory.Exists(directory) && !Directory.EnumerateFileSystemEntries(directory).Any())
+        {
+            Directory.Delete(directory);
+            directory = Path.GetDirectoryName(directory)!;
+        }
+    }
 
     private static void TryDelete(string directory)
     {
