@@ -10,6 +10,7 @@ using Publisher.Core.Execution;
 using Publisher.Core.Modules;
 using Publisher.Site.Model;
 using Publisher.Site.Rendering;
+using static System.FormattableString;
 
 namespace Publisher.Site.Modules;
 
@@ -29,6 +30,9 @@ public sealed class GenerateSiteFiles : IModule
         DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
     };
 
+    /// <summary>The most URLs one sitemap file may list (the sitemaps.org protocol's limit).</summary>
+    internal const int MaxSitemapUrls = 50_000;
+
     /// <inheritdoc />
     public Task<IReadOnlyList<Document>> ExecuteAsync(IReadOnlyList<Document> inputs, IExecutionContext context)
     {
@@ -45,7 +49,7 @@ public sealed class GenerateSiteFiles : IModule
             }
         }
 
-        files.Add(File("sitemap.xml", Sitemap(site, urls)));
+        files.AddRange(Sitemaps(site.Options, urls, SitemapPaths(site), MaxSitemapUrls).Select(f => File(f.Destination, f.Content)));
         files.Add(File("robots.txt", $"User-agent: *\nAllow: /\n\nSitemap: {Absolute(options, urls.Link(options.DefaultLanguage, "sitemap.xml"))}\n"));
         files.Add(File("data/documents.json", JsonSerializer.Serialize(DataExport(site, urls), Json) + "\n"));
         return Task.FromResult<IReadOnlyList<Document>>(files);
@@ -105,7 +109,7 @@ public sealed class GenerateSiteFiles : IModule
         writer.WriteEndElement();
     }
 
-    private static string Sitemap(SiteModel site, SiteUrls urls)
+    private static List<string> SitemapPaths(SiteModel site)
     {
         var paths = new List<string> { string.Empty, "offices/", "years/" };
         paths.AddRange(site.Offices.Select(o => $"offices/{o.Id}/"));
@@ -113,34 +117,73 @@ public sealed class GenerateSiteFiles : IModule
         paths.AddRange(site.Documents.Concat(site.Pages).Select(d => d.Path));
         paths.AddRange(site.Offices.Select(o => CataloguePageModel.CataloguePath(o, 1)));
         paths.Add("data/");
-        return Xml(writer =>
+        return paths;
+    }
+
+    /// <summary>
+    /// The sitemap: one <c>sitemap.xml</c> listing every page in every language with its hreflang alternates;
+    /// when that would list more than <paramref name="maxUrls"/> URLs (the protocol allows 50,000 a file; a
+    /// city portal of 25,000 documents in two languages passes it), <c>sitemap-1.xml</c>, <c>sitemap-2.xml</c>…
+    /// of at most that many URLs each, and <c>sitemap.xml</c> becomes the sitemap index naming them, so
+    /// robots.txt and search consoles keep one address.
+    /// </summary>
+    internal static IEnumerable<(string Destination, string Content)> Sitemaps(SiteOptions options, SiteUrls urls, IReadOnlyList<string> paths, int maxUrls)
+    {
+        var pathsPerFile = Math.Max(1, maxUrls / options.Languages.Length);
+        if (paths.Count <= pathsPerFile)
+        {
+            yield return ("sitemap.xml", UrlSet(options, urls, paths));
+            yield break;
+        }
+
+        var chunks = paths.Chunk(pathsPerFile).ToList();
+        for (var i = 0; i < chunks.Count; i++)
+        {
+            yield return (Invariant($"sitemap-{i + 1}.xml"), UrlSet(options, urls, chunks[i]));
+        }
+
+        yield return ("sitemap.xml", Xml(writer =>
         {
             const string Ns = "http://www.sitemaps.org/schemas/sitemap/0.9";
-            const string Xhtml = "http://www.w3.org/1999/xhtml";
-            writer.WriteStartElement("urlset", Ns);
-            writer.WriteAttributeString("xmlns", "xhtml", null, Xhtml);
-            foreach (var path in paths)
+            writer.WriteStartElement("sitemapindex", Ns);
+            for (var i = 0; i < chunks.Count; i++)
             {
-                foreach (var language in site.Options.Languages)
-                {
-                    writer.WriteStartElement("url", Ns);
-                    writer.WriteElementString("loc", Ns, Absolute(site.Options, urls.Link(language, path)));
-                    foreach (var alternate in site.Options.Languages)
-                    {
-                        writer.WriteStartElement("link", Xhtml);
-                        writer.WriteAttributeString("rel", "alternate");
-                        writer.WriteAttributeString("hreflang", alternate);
-                        writer.WriteAttributeString("href", Absolute(site.Options, urls.Link(alternate, path)));
-                        writer.WriteEndElement();
-                    }
-
-                    writer.WriteEndElement();
-                }
+                writer.WriteStartElement("sitemap", Ns);
+                writer.WriteElementString("loc", Ns, Absolute(options, urls.Link(options.DefaultLanguage, Invariant($"sitemap-{i + 1}.xml"))));
+                writer.WriteEndElement();
             }
 
             writer.WriteEndElement();
-        });
+        }));
     }
+
+    private static string UrlSet(SiteOptions options, SiteUrls urls, IReadOnlyList<string> paths) => Xml(writer =>
+    {
+        const string Ns = "http://www.sitemaps.org/schemas/sitemap/0.9";
+        const string Xhtml = "http://www.w3.org/1999/xhtml";
+        writer.WriteStartElement("urlset", Ns);
+        writer.WriteAttributeString("xmlns", "xhtml", null, Xhtml);
+        foreach (var path in paths)
+        {
+            foreach (var language in options.Languages)
+            {
+                writer.WriteStartElement("url", Ns);
+                writer.WriteElementString("loc", Ns, Absolute(options, urls.Link(language, path)));
+                foreach (var alternate in options.Languages)
+                {
+                    writer.WriteStartElement("link", Xhtml);
+                    writer.WriteAttributeString("rel", "alternate");
+                    writer.WriteAttributeString("hreflang", alternate);
+                    writer.WriteAttributeString("href", Absolute(options, urls.Link(alternate, path)));
+                    writer.WriteEndElement();
+                }
+
+                writer.WriteEndElement();
+            }
+        }
+
+        writer.WriteEndElement();
+    });
 
     private static object DataExport(SiteModel site, SiteUrls urls) => new
     {
