@@ -33,7 +33,7 @@ public sealed class OutputCache
         TargetDirectory = targetDirectory;
         Fingerprint = fingerprint;
         _previous = previous;
-        _manifestPath = Path.Combine(cacheDirectory, "outputs-" + ContentHash.OfParts([targetDirectory])[..16] + ".txt");
+        _manifestPath = ManifestPath(cacheDirectory, targetDirectory);
     }
 
     /// <summary>The cache folder.</summary>
@@ -165,11 +165,8 @@ public sealed class OutputCache
     /// Removes the record of the output folder <paramref name="targetDirectory"/>, so the next build there is a
     /// clean one. Called when a build replaced that folder without recording what it wrote.
     /// </summary>
-    public static void Forget(string cacheDirectory, string targetDirectory)
-    {
-        var cache = new OutputCache(Path.GetFullPath(cacheDirectory), Path.GetFullPath(targetDirectory).TrimEnd(Path.DirectorySeparatorChar), string.Empty, new Dictionary<string, Entry>(StringComparer.Ordinal));
-        File.Delete(cache._manifestPath);
-    }
+    public static void Forget(string cacheDirectory, string targetDirectory) =>
+        File.Delete(ManifestPath(Path.GetFullPath(cacheDirectory), Path.GetFullPath(targetDirectory).TrimEnd(Path.DirectorySeparatorChar)));
 
     /// <summary>Writes this build's record (atomically) and clears the sync mark.</summary>
     public void Save()
@@ -186,6 +183,9 @@ public sealed class OutputCache
         File.Move(temporary, _manifestPath, overwrite: true);
         File.Delete(SyncMarker);
     }
+
+    private static string ManifestPath(string cacheDirectory, string targetDirectory) =>
+        Path.Combine(cacheDirectory, "outputs-" + ContentHash.OfParts([targetDirectory])[..16] + ".txt");
 
     private string SyncMarker => Path.Combine(CacheDirectory, SyncMarkerName);
 

@@ -63,18 +63,6 @@ public sealed record SourceDigests(IReadOnlyDictionary<string, string> ByDocumen
     public string YearKey(OutputCache cache, string destination, string template, int year) =>
         PageKey(cache, destination, template, "year:" + year.ToString(System.Globalization.CultureInfo.InvariantCulture), ByYear.GetValueOrDefault(year, "none"));
 
-    private static string HashOfAttachment(string path)
-    {
-        try
-        {
-            return ContentHash.Of(File.ReadAllBytes(path));
-        }
-        catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
-        {
-            return "missing";
-        }
-    }
-
     private static string PageKey(OutputCache cache, string destination, string template, string scope, string digest) =>
         ContentHash.OfParts([cache.Fingerprint, "list-page", template, destination, scope, digest]);
 
@@ -112,7 +100,7 @@ public sealed record SourceDigests(IReadOnlyDictionary<string, string> ByDocumen
             {
                 var file = folder + "/" + attachment.File;
                 parts.Add(file);
-                parts.Add(HashOfAttachment(Path.Combine(context.InputDirectory, file)));
+                parts.Add(ContentHash.OfFile(Path.Combine(context.InputDirectory, file)));
             }
 
             digests[i] = ContentHash.OfParts(parts);
