@@ -1,7 +1,6 @@
 using System.Buffers;
 using System.Globalization;
 using System.Runtime.CompilerServices;
-using System.Security.Cryptography;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
@@ -39,8 +38,6 @@ public static class IndexWriter
     private const int MaxParts = 4;
 
     /// <summary>Changes whenever the writer would write other bytes for the same documents.</summary>
-    private const string FormatKey = "publisher-search-index v2 writer 3";
-
     private static readonly JsonWriterOptions Json = new() { Encoder = JavaScriptEncoder.Create(UnicodeRanges.All) }; // keeps Chinese literal, escapes < > & so no payload can close a script element
 
     /// <summary>Writes the index of <paramref name="documents"/>; a document's id is its position in the list.</summary>
@@ -64,40 +61,6 @@ public static class IndexWriter
         return files;
     }
 
-    /// <summary>
-    /// A stable hash (SHA-256, hex) of everything <see cref="Write(IReadOnlyList{SearchDocument})"/> reads from <paramref name="documents"/>, in
-    /// order, and of the index format: equal keys give equal index bytes (for the same Publisher build), so a
-    /// caller may keep the previous index instead of writing it again.
-    /// </summary>
-    public static string InputsKey(IReadOnlyList<SearchDocument> documents)
-    {
-        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        var buffer = ArrayPool<byte>.Shared.Rent(64 * 1024);
-        try
-        {
-            Append(hash, ref buffer, FormatKey);
-            Append(hash, ref buffer, documents.Count.ToString(CultureInfo.InvariantCulture));
-            foreach (var doc in documents)
-            {
-                Append(hash, ref buffer, doc.Url);
-                Append(hash, ref buffer, doc.Title);
-                Append(hash, ref buffer, doc.Body);
-                Append(hash, ref buffer, doc.Summary);
-                Append(hash, ref buffer, doc.Office);
-                Append(hash, ref buffer, doc.OfficeName);
-                Append(hash, ref buffer, doc.Year?.ToString(CultureInfo.InvariantCulture));
-                Append(hash, ref buffer, doc.Kind);
-                Append(hash, ref buffer, doc.KindName);
-                Append(hash, ref buffer, doc.DocNumber);
-            }
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(buffer);
-        }
-
-        return Convert.ToHexStringLower(hash.GetHashAndReset());
-    }
 
     /// <summary>The BM25 inverse document frequency ×100, rounded, at least 1.</summary>
     internal static int Idf(int documentCount, int documentFrequency) =>
@@ -402,25 +365,6 @@ public static class IndexWriter
         }
     }
 
-    private static void Append(IncrementalHash hash, ref byte[] buffer, string? value)
-    {
-        if (value is null)
-        {
-            hash.AppendData([0xFF, 0xFF, 0xFF, 0xFF]);
-            return;
-        }
-
-        var size = Encoding.UTF8.GetMaxByteCount(value.Length);
-        if (size > buffer.Length)
-        {
-            ArrayPool<byte>.Shared.Return(buffer);
-            buffer = ArrayPool<byte>.Shared.Rent(size);
-        }
-
-        var length = Encoding.UTF8.GetBytes(value, buffer);
-        hash.AppendData(BitConverter.GetBytes(length));
-        hash.AppendData(buffer, 0, length);
-    }
 
     /// <summary>
     /// The terms' counts in the document being analysed, in arrays reused from document to document: a term's

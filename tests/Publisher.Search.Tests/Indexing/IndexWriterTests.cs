@@ -97,43 +97,6 @@ public sealed class IndexWriterTests
         corpora.Sample(Check, iter: 300, threads: 1);
     }
 
-    [Fact]
-    public void Should_KeepTheInputsKey_When_TheDocumentsAreEqual()
-    {
-        // Given
-        var documents = SampleReports();
-        var copies = documents.Select(d => d with { }).ToList();
-
-        // When
-        var key = IndexWriter.InputsKey(documents);
-
-        // Then
-        Assert.Equal(key, IndexWriter.InputsKey(copies));
-    }
-
-    [Fact]
-    public void Should_ChangeTheInputsKey_When_AnyIndexedFieldOfOneDocumentChanges()
-    {
-        // Given
-        var documents = SampleReports();
-        var original = IndexWriter.InputsKey(documents);
-        var doc = documents[7];
-        var changes = new SearchDocument[]
-        {
-            doc with { Url = doc.Url + "x/" }, doc with { Title = doc.Title + "。" }, doc with { Body = doc.Body + " " },
-            doc with { Summary = doc.Summary is null ? string.Empty : null }, doc with { Office = "other" }, doc with { OfficeName = "其他" },
-            doc with { Year = (doc.Year ?? 2000) + 1 }, doc with { Kind = "notice" }, doc with { KindName = "通知" }, doc with { DocNumber = "x〔2020〕1号" },
-        };
-
-        // When
-        var keys = changes.Select(c => IndexWriter.InputsKey([.. documents[..7], c, .. documents[8..]])).ToList();
-
-        // Then
-        Assert.All(keys, k => Assert.NotEqual(original, k));
-        Assert.Equal(keys.Count, keys.Distinct().Count());
-        Assert.NotEqual(original, IndexWriter.InputsKey([.. documents[..7], .. documents[8..]]));
-    }
-
     /// <summary>
     /// The reference writer's files in the current format: its term shards unchanged, <c>meta.json</c> with the
     /// current version and the records a file, and its one-record files joined in id order into arrays of
