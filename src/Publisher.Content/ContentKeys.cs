@@ -9,14 +9,8 @@ public static class ContentKeys
     /// <summary>The parsed <see cref="Model.Office"/> of an office record.</summary>
     public const string Office = nameof(Office);
 
-    /// <summary>The rendered, sanitized body HTML.</summary>
-    public const string BodyHtml = nameof(BodyHtml);
-
-    /// <summary>The headings of the body, for the "on this page" list (<c>Markdown.Heading</c>).</summary>
-    public const string Headings = nameof(Headings);
-
-    /// <summary>The body as plain text (for search and summaries).</summary>
-    public const string PlainText = nameof(PlainText);
+    /// <summary>The rendered body (<see cref="Markdown.MarkdownBody"/>): sanitized HTML, headings and plain text.</summary>
+    public const string Body = nameof(Body);
 
     /// <summary>The 1-based line of the source file where the body starts.</summary>
     public const string BodyLine = nameof(BodyLine);

@@ -1,3 +1,4 @@
+using Publisher.Core.Caching;
 using Publisher.Testing;
 
 namespace Publisher.Site.Tests;
@@ -43,6 +44,62 @@ public sealed class IncrementalEdgeCaseTests
         // Then: its pages are gone, folders included, and the site equals a clean build
         Assert.False(Directory.Exists(temp.Combine("_site/yuepu/2021/added-report")));
         Assert.False(Directory.Exists(temp.Combine("_site/en/yuepu/2021/added-report")));
+        AssertSameFiles(temp.Combine("clean"), temp.Combine("_site"));
+    }
+
+    [Fact]
+    public async Task Should_Keep_Every_Page_When_The_Same_Process_Builds_Again_With_Nothing_Changed()
+    {
+        // Given: a site built once in this process (as a preview server does before its first rebuild)
+        using var temp = new TempDirectory();
+        var config = SampleSite.CopyTo(temp);
+        Assert.True((await SiteBuilder.BuildAsync(new SiteBuilder.Request(config))).Succeeded);
+
+        // When
+        var again = await SiteBuilder.BuildAsync(new SiteBuilder.Request(config));
+
+        // Then: no page is rendered again (the code's fingerprint does not change as the process loads assemblies)
+        Assert.True(again.Succeeded);
+        var pages = again.Outputs["PagesPipeline"].Where(d => d.Destination.EndsWith(".html", StringComparison.Ordinal)).ToList();
+        Assert.NotEmpty(pages);
+        Assert.All(pages, page => Assert.True(page.Get<bool>(OutputCache.KeptKey), $"{page.Destination} was rendered again"));
+    }
+
+    [Fact]
+    public async Task Should_Warn_Again_About_Removed_Html_When_The_Page_Is_Kept_From_The_Last_Build()
+    {
+        // Given: a report with a script in its body, built once (warned), and nothing changed since
+        using var temp = new TempDirectory();
+        var config = SampleSite.CopyTo(temp);
+        var report = temp.Combine("content/yuepu/2021/guide.md");
+        File.AppendAllText(report, "\n\n<p>说明</p><script>alert(1)</script>\n");
+        var first = await SiteBuilder.BuildAsync(new SiteBuilder.Request(config));
+        var warned = Assert.Single(first.Diagnostics, d => d.Code == "PUB0902");
+
+        // When: the next build keeps the report's pages and does not render its Markdown again
+        var second = await SiteBuilder.BuildAsync(new SiteBuilder.Request(config));
+
+        // Then: the same warning, at the same file, line and column
+        Assert.True(second.Succeeded);
+        Assert.Equal(warned.ToString(), Assert.Single(second.Diagnostics, d => d.Code == "PUB0902").ToString());
+    }
+
+    [Fact]
+    public async Task Should_Equal_A_Clean_Build_When_The_Build_Notes_Are_Damaged()
+    {
+        // Given: a built site, one report edited, and the notes of the last build cut short
+        using var temp = new TempDirectory();
+        var config = SampleSite.CopyTo(temp);
+        Assert.True((await SiteBuilder.BuildAsync(new SiteBuilder.Request(config))).Succeeded);
+        File.AppendAllText(temp.Combine("content/yuepu/2021/guide.md"), "\n\n新增的一段。\n");
+        var notes = Assert.Single(Directory.GetFiles(temp.Combine(SiteBuilder.CacheFolder), "notes-*.bin"));
+        var bytes = File.ReadAllBytes(notes);
+        File.WriteAllBytes(notes, bytes[..(bytes.Length / 2)]);
+
+        // When
+        await BuildIncrementallyAndCleanAsync(config);
+
+        // Then
         AssertSameFiles(temp.Combine("clean"), temp.Combine("_site"));
     }
 

@@ -11,7 +11,7 @@ namespace Publisher.Content.FrontMatter;
 /// </summary>
 public static class YamlDocumentReader
 {
-    private const int MaxDepth = 16;
+    private const int MaxDepth = DepthLimitedParser.MaxDepth;
 
     /// <summary>Parses the YAML of <paramref name="file"/> that starts on line <paramref name="firstLine"/>.</summary>
     /// <returns>The top-level mapping; an empty mapping for empty YAML.</returns>
@@ -22,8 +22,8 @@ public static class YamlDocumentReader
         var stream = new YamlStream();
         try
         {
-            CheckDepth(yaml, file, lineOffset);
-            stream.Load(new StringReader(yaml));
+            // One pass: the representation model reads events through a parser that counts nesting as it goes.
+            stream.Load(new DepthLimitedParser(new Parser(new StringReader(yaml)), file, lineOffset));
         }
         catch (YamlException ex)
         {
@@ -78,33 +78,6 @@ public static class YamlDocumentReader
     /// <summary>The file position of a node.</summary>
     public static SourceSpan Locate(YamlNode node, string file, int lineOffset) =>
         new(file, (int)node.Start.Line + lineOffset, (int)node.Start.Column);
-
-    /// <summary>
-    /// Measures nesting on YamlDotNet's event stream, which is read without recursion, before the representation
-    /// model (which recurses per level) is built: 50,000 '[' must be an error, not a stack overflow.
-    /// </summary>
-    private static void CheckDepth(string yaml, string file, int lineOffset)
-    {
-        var parser = new Parser(new StringReader(yaml));
-        var depth = 0;
-        while (parser.MoveNext())
-        {
-            switch (parser.Current)
-            {
-                case YamlDotNet.Core.Events.SequenceStart or YamlDotNet.Core.Events.MappingStart:
-                    if (++depth > MaxDepth + 1)
-                    {
-                        var at = parser.Current.Start;
-                        throw new ContentException("PUB0115", new SourceSpan(file, (int)at.Line + lineOffset, (int)at.Column), $"the front matter is nested more than {MaxDepth} levels deep.", "Front-matter fields are flat; check the indentation and the brackets.");
-                    }
-
-                    break;
-                case YamlDotNet.Core.Events.SequenceEnd or YamlDotNet.Core.Events.MappingEnd:
-                    depth--;
-                    break;
-            }
-        }
-    }
 
     private static void CheckNode(YamlNode node, string file, int lineOffset, int depth, HashSet<YamlNode> seen)
     {

@@ -1,5 +1,7 @@
+using System.Globalization;
 using Publisher.Content.Markdown;
 using Publisher.Content.Model;
+using Publisher.Core.Caching;
 using Publisher.Core.Diagnostics;
 using Publisher.Core.Documents;
 using Publisher.Core.Execution;
@@ -7,29 +9,77 @@ using Publisher.Core.Modules;
 
 namespace Publisher.Content.Modules;
 
-/// <summary>Renders the Markdown body into <see cref="ContentKeys.BodyHtml"/>, <see cref="ContentKeys.Headings"/> and <see cref="ContentKeys.PlainText"/>.</summary>
+/// <summary>
+/// Renders the Markdown body into a <see cref="MarkdownBody"/> (<see cref="ContentKeys.Body"/>). In an
+/// incremental build a source the previous build rendered (same bytes, same fingerprint) is not rendered now:
+/// its plain text and its warnings come from the build notes, and its HTML is made only if a page needs it.
+/// </summary>
 public sealed class RenderMarkdown : SyncModule
 {
+    private const char Separator = '\u001f';
+
     /// <inheritdoc />
     protected override Document? Execute(Document input, IExecutionContext context)
     {
         var renderer = context.GetService<MarkdownRenderer>();
         var item = input.GetRequired<ContentItem>(ContentKeys.Item);
-        var bodyLine = input.Get<int>(ContentKeys.BodyLine);
-        var rendered = renderer.Render(input.Content, item.Language == "en" ? "Table" : "表格", new SourceSpan(input.Source, bodyLine));
-        if (rendered.Removed.Length > 0)
+        var markdown = input.Content;
+        var start = new SourceSpan(input.Source, input.Get<int>(ContentKeys.BodyLine));
+        var tableLabel = item.Language == "en" ? "Table" : "表格";
+        var notes = context.OutputCache?.Notes;
+        var key = notes is not null && input.Get<string>(ContentKeys.SourceHash) is { } sourceHash
+            ? ContentHash.OfParts([context.OutputCache!.Fingerprint, nameof(RenderMarkdown), sourceHash, tableLabel])
+            : null;
+        MarkdownBody body;
+        if (key is not null && notes!.TryRecall(key + ":text", out var plainText) && notes.TryRecall(key + ":removed", out var removedNote))
+        {
+            var (removed, removedAt) = ParseRemoved(removedNote);
+            WarnRemoved(context, start, removed, removedAt);
+            body = new MarkdownBody(() => renderer.Render(markdown, tableLabel, start), plainText);
+        }
+        else
+        {
+            var rendered = renderer.Render(markdown, tableLabel, start);
+            WarnRemoved(context, start, rendered.Removed, rendered.RemovedAt);
+            if (key is not null)
+            {
+                notes!.Note(key + ":text", rendered.PlainText);
+                notes.Note(key + ":removed", FormatRemoved(rendered));
+            }
+
+            body = new MarkdownBody(rendered);
+        }
+
+        return input.WithMetadata(ContentKeys.Body, body).WithContent(string.Empty);
+    }
+
+    private static void WarnRemoved(IExecutionContext context, SourceSpan start, IReadOnlyList<string> removed, (int Line, int Column) at)
+    {
+        if (removed.Count > 0)
         {
             context.Diagnostics.Warning(
                 "PUB0902",
-                new SourceSpan(input.Source, bodyLine + rendered.RemovedAt.Line, rendered.RemovedAt.Column + 1),
-                $"HTML that could run script or break the site's security policy was removed: {string.Join(", ", rendered.Removed)}.",
+                start with { Line = start.Line + at.Line, Column = at.Column + 1 },
+                $"HTML that could run script or break the site's security policy was removed: {string.Join(", ", removed)}.",
                 "Delete it from the Markdown. Pages keep plain HTML (tables, links, lists); scripts, event handlers, styles, forms and javascript:/data: links are never published, and iframes only from hosts listed in iframeHosts of site.config.json.");
         }
+    }
 
-        return input
-            .WithMetadata(ContentKeys.BodyHtml, rendered.Html)
-            .WithMetadata(ContentKeys.Headings, rendered.Headings)
-            .WithMetadata(ContentKeys.PlainText, rendered.PlainText)
-            .WithContent(string.Empty);
+    /// <summary>"line,column" then each removed item, separated by U+001F; empty when nothing was removed.</summary>
+    private static string FormatRemoved(RenderedMarkdown rendered) =>
+        rendered.Removed.Length == 0
+            ? string.Empty
+            : string.Join(Separator, [string.Create(CultureInfo.InvariantCulture, $"{rendered.RemovedAt.Line},{rendered.RemovedAt.Column}"), .. rendered.Removed]);
+
+    private static (string[] Removed, (int Line, int Column) At) ParseRemoved(string note)
+    {
+        if (note.Length == 0)
+        {
+            return ([], (0, 0));
+        }
+
+        var parts = note.Split(Separator);
+        var at = parts[0].Split(',');
+        return (parts[1..], (int.Parse(at[0], CultureInfo.InvariantCulture), int.Parse(at[1], CultureInfo.InvariantCulture)));
     }
 }

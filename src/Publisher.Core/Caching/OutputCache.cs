@@ -34,6 +34,7 @@ public sealed class OutputCache
         Fingerprint = fingerprint;
         _previous = previous;
         _manifestPath = ManifestPath(cacheDirectory, targetDirectory);
+        Notes = new BuildNotes(RecordPath(cacheDirectory, targetDirectory, "notes-", ".bin"));
     }
 
     /// <summary>The cache folder.</summary>
@@ -44,6 +45,9 @@ public sealed class OutputCache
 
     /// <summary>A hash of everything every output depends on (code, settings, theme); part of every inputs key.</summary>
     public string Fingerprint { get; }
+
+    /// <summary>What the previous build learnt about its inputs (kept whether or not its output is still there).</summary>
+    public BuildNotes Notes { get; }
 
     /// <summary>True when the previous build's output is present and recorded, so outputs may be kept from it.</summary>
     public bool IsIncremental => _previous.Count > 0;
@@ -181,11 +185,14 @@ public sealed class OutputCache
         var temporary = _manifestPath + ".tmp";
         File.WriteAllText(temporary, builder.ToString(), new UTF8Encoding(false));
         File.Move(temporary, _manifestPath, overwrite: true);
+        Notes.Save();
         File.Delete(SyncMarker);
     }
 
-    private static string ManifestPath(string cacheDirectory, string targetDirectory) =>
-        Path.Combine(cacheDirectory, "outputs-" + ContentHash.OfParts([targetDirectory])[..16] + ".txt");
+    private static string ManifestPath(string cacheDirectory, string targetDirectory) => RecordPath(cacheDirectory, targetDirectory, "outputs-", ".txt");
+
+    private static string RecordPath(string cacheDirectory, string targetDirectory, string prefix, string extension) =>
+        Path.Combine(cacheDirectory, prefix + ContentHash.OfParts([targetDirectory])[..16] + extension);
 
     private string SyncMarker => Path.Combine(CacheDirectory, SyncMarkerName);
 

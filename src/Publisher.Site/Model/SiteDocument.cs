@@ -6,10 +6,18 @@ namespace Publisher.Site.Model;
 
 /// <summary>One language version of a document, ready to render.</summary>
 /// <param name="Item">Its front matter (for a translation, only title and summary are its own).</param>
-/// <param name="BodyHtml">The rendered body.</param>
-/// <param name="Headings">The body's headings.</param>
-/// <param name="PlainText">The body as plain text.</param>
-public sealed record SiteDocumentVersion(ContentItem Item, string BodyHtml, ImmutableArray<Heading> Headings, string PlainText);
+/// <param name="Body">The rendered body.</param>
+public sealed record SiteDocumentVersion(ContentItem Item, MarkdownBody Body)
+{
+    /// <summary>The rendered body (made on first use when an earlier build rendered the same source).</summary>
+    public string BodyHtml => Body.Html;
+
+    /// <summary>The body's headings.</summary>
+    public ImmutableArray<Heading> Headings => Body.Headings;
+
+    /// <summary>The body as plain text.</summary>
+    public string PlainText => Body.PlainText;
+}
 
 /// <summary>A document with all its language versions: the original and any translations.</summary>
 public sealed record SiteDocument

@@ -60,7 +60,5 @@ public static class SiteModelFactory
 
     private static SiteDocumentVersion Version(Document document) => new(
         document.GetRequired<ContentItem>(ContentKeys.Item),
-        document.GetRequired<string>(ContentKeys.BodyHtml),
-        document.Get<ImmutableArray<Heading>>(ContentKeys.Headings),
-        document.GetRequired<string>(ContentKeys.PlainText));
+        document.GetRequired<MarkdownBody>(ContentKeys.Body));
 }

@@ -58,7 +58,7 @@ public sealed class GenerateRedirects : IModule
                     {
                         Source = document.Item.Source,
                         Destination = destination,
-                        Content = Page(language, title, target, new Uri(new Uri(options.BaseUrl), target).AbsoluteUri, strings[language]),
+                        Content = Page(language, title, target, AbsoluteUrl.Of(options.BaseUrl, target), strings[language]),
                     });
                     lines.Add($"{urls.Link(language, path)} {target} 301");
                 }

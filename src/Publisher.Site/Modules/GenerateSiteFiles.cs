@@ -57,7 +57,7 @@ public sealed class GenerateSiteFiles : IModule
 
     private static Document File(string destination, string content) => new() { Destination = destination, Content = content };
 
-    private static string Absolute(SiteOptions options, string link) => new Uri(new Uri(options.BaseUrl), link).AbsoluteUri;
+    private static string Absolute(SiteOptions options, string link) => AbsoluteUrl.Of(options.BaseUrl, link);
 
     private static string Feed(SiteModel site, SiteUrls urls, string language, Content.Model.Office? office)
     {

@@ -1,3 +1,4 @@
+using System.Text;
 using Publisher.Content.Configuration;
 using Publisher.Core.Documents;
 using Publisher.Core.Execution;
@@ -19,8 +20,7 @@ public sealed class RewriteAssetLinks : IModule
         var basePath = context.GetService<SiteOptions>().BasePath;
         var map = context.GetOutputs(nameof(AssetsPipeline))
             .Where(d => d.Get<string>(DeployKeys.AssetOriginal) is not null)
-            .Select(d => ("\"" + basePath + d.GetRequired<string>(DeployKeys.AssetOriginal) + "\"", "\"" + basePath + d.Destination + "\""))
-            .ToList();
+            .ToDictionary(d => "\"" + basePath + d.GetRequired<string>(DeployKeys.AssetOriginal) + "\"", d => "\"" + basePath + d.Destination + "\"", StringComparer.Ordinal);
         if (map.Count == 0)
         {
             return Task.FromResult(inputs);
@@ -28,20 +28,37 @@ public sealed class RewriteAssetLinks : IModule
 
         var marker = "\"" + basePath + "assets/";
         IReadOnlyList<Document> outputs = [.. inputs.Select(page =>
-        {
-            if (!page.Destination.EndsWith(".html", StringComparison.Ordinal) || !page.Content.Contains(marker, StringComparison.Ordinal))
-            {
-                return page;
-            }
-
-            var html = page.Content;
-            foreach (var (original, fingerprinted) in map)
-            {
-                html = html.Replace(original, fingerprinted, StringComparison.Ordinal);
-            }
-
-            return page.WithContent(html);
-        })];
+            page.Destination.EndsWith(".html", StringComparison.Ordinal) && Rewrite(page.Content, marker, map) is { } html ? page.WithContent(html) : page)];
         return Task.FromResult(outputs);
+    }
+
+    /// <summary>
+    /// The page with every quoted asset path of <paramref name="map"/> replaced, in one pass over the page (a
+    /// Replace per asset scanned and copied a 12 KB page once per asset); null when nothing was replaced.
+    /// </summary>
+    internal static string? Rewrite(string html, string marker, IReadOnlyDictionary<string, string> map)
+    {
+        StringBuilder? builder = null;
+        var copied = 0;
+        var index = 0;
+        while ((index = html.IndexOf(marker, index, StringComparison.Ordinal)) >= 0)
+        {
+            var end = html.IndexOf('"', index + marker.Length);
+            if (end < 0)
+            {
+                break;
+            }
+
+            if (map.TryGetValue(html[index..(end + 1)], out var fingerprinted))
+            {
+                builder ??= new StringBuilder(html.Length + 64);
+                builder.Append(html, copied, index - copied).Append(fingerprinted);
+                copied = end + 1;
+            }
+
+            index = end + 1;
+        }
+
+        return builder?.Append(html, copied, html.Length - copied).ToString();
     }
 }

@@ -71,9 +71,5 @@ public abstract class PageModel
     public string LangAttribute(string? textLanguage) =>
         textLanguage is null || textLanguage == Language ? string.Empty : textLanguage;
 
-    private string AbsoluteUrl(string language, string path)
-    {
-        var baseUri = new Uri(Site.Options.BaseUrl);
-        return new Uri(baseUri, Urls.Link(language, path)).AbsoluteUri;
-    }
+    private string AbsoluteUrl(string language, string path) => Model.AbsoluteUrl.Of(Site.Options.BaseUrl, Urls.Link(language, path));
 }

@@ -51,7 +51,7 @@ public static class TransparencyView
             r.Office.Id,
             new Label(r.Office.Name.In("zh-CN"), r.Office.Name.In("en")),
             r.Document.Item.Year!.Value,
-            new Uri(new Uri(site.Options.BaseUrl), urls.Link(site.Options.DefaultLanguage, r.Document.Path)).AbsoluteUri,
+            AbsoluteUrl.Of(site.Options.BaseUrl, urls.Link(site.Options.DefaultLanguage, r.Document.Path)),
             r.Statistics));
 
     /// <summary>The tables of a report in the page's language.</summary>

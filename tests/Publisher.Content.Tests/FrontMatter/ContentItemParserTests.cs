@@ -112,4 +112,22 @@ public sealed class ContentItemParserTests
         Assert.Null(item);
         Assert.Contains("twice", Assert.Single(diagnostics).Message);
     }
+
+    [Theory]
+    [InlineData("[", 50_000)]
+    [InlineData("- ", 200)]
+    public void Should_Refuse_Front_Matter_Nested_Absurdly_Deep_With_Its_Line_Instead_Of_Crashing(string opener, int times)
+    {
+        // Given a field nested far deeper than front matter ever is (a stack overflow would kill the build)
+        var deep = opener == "[" ? string.Concat(Enumerable.Repeat("[", times)) : string.Join("\n", Enumerable.Range(0, times).Select(i => new string(' ', i * 2) + "-"));
+
+        // When
+        var (item, diagnostics) = ContentFile.Parse(Valid.Replace("year: 2021", "year: 2021\ntags: " + (opener == "[" ? deep : "\n" + deep)));
+
+        // Then
+        Assert.Null(item);
+        var diagnostic = Assert.Single(diagnostics);
+        Assert.Equal("PUB0115", diagnostic.Code);
+        Assert.True(diagnostic.Location.Line >= 7, $"line {diagnostic.Location.Line}");
+    }
 }
