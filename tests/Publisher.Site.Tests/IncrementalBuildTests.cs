@@ -76,6 +76,31 @@ public sealed class IncrementalBuildTests
     }
 
     [Fact]
+    public async Task Should_Make_Only_The_Feeds_That_List_An_Edited_Document_And_Keep_The_Sitemap()
+    {
+        // Given a built sample and a new title for one of Yuepu's documents (no page added, moved or removed)
+        using var temp = new TempDirectory();
+        var config = SampleSite.CopyTo(temp);
+        Assert.True((await SiteBuilder.BuildAsync(new SiteBuilder.Request(config))).Succeeded);
+        var guide = temp.Combine("content/yuepu/2021/guide.md");
+        File.WriteAllText(guide, File.ReadAllText(guide).Replace("title: 月浦镇政府信息公开指南", "title: 月浦镇政府信息公开指南（修订版）", StringComparison.Ordinal));
+
+        // When
+        var result = await SiteBuilder.BuildAsync(new SiteBuilder.Request(config));
+
+        // Then the site's and Yuepu's feeds and the data export are made again and show the new title; the other
+        // offices' feeds, the sitemap and robots.txt are kept without being made
+        Assert.True(result.Succeeded, string.Join("\n", result.Diagnostics));
+        var files = result.Outputs["SiteFilesPipeline"].Where(d => d.Destination.Length > 0).ToDictionary(d => d.Destination, StringComparer.Ordinal);
+        string[] made = ["feed.xml", "offices/yuepu/feed.xml", "en/offices/yuepu/feed.xml", "data/documents.json"];
+        Assert.All(made, file => Assert.False(IsKept(files[file]), $"{file} was not made again"));
+        Assert.All(["feed.xml", "offices/yuepu/feed.xml", "data/documents.json"], file =>
+            Assert.Contains("月浦镇政府信息公开指南（修订版）", File.ReadAllText(temp.Combine("_site/" + file))));
+        string[] kept = ["offices/shiquan-road/feed.xml", "en/offices/zhangmiao/feed.xml", "sitemap.xml", "robots.txt"];
+        Assert.All(kept, file => Assert.True(IsKept(files[file]), $"{file} was made again"));
+    }
+
+    [Fact]
     public async Task Should_Render_Only_The_Lists_Of_The_Edited_Documents_Office_And_Year_When_Its_Title_Changes()
     {
         // Given a built sample and a new title for one of Yuepu's 2021 documents

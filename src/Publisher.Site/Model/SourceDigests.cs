@@ -63,6 +63,9 @@ public sealed record SourceDigests(IReadOnlyDictionary<string, string> ByDocumen
     public string YearKey(OutputCache cache, string destination, string template, int year) =>
         PageKey(cache, destination, template, "year:" + year.ToString(System.Globalization.CultureInfo.InvariantCulture), ByYear.GetValueOrDefault(year, "none"));
 
+    /// <summary>The digest of the documents a list shows (their keys and sources, in list order).</summary>
+    public string Listed(IEnumerable<SiteDocument> documents) => ContentHash.OfParts(documents.SelectMany(d => new[] { d.Key, ByDocument.GetValueOrDefault(d.Key, "none") }));
+
     private static string PageKey(OutputCache cache, string destination, string template, string scope, string digest) =>
         ContentHash.OfParts([cache.Fingerprint, "list-page", template, destination, scope, digest]);
 

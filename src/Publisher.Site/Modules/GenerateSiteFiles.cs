@@ -1,10 +1,8 @@
 using System.Globalization;
 using System.Text;
-using System.Text.Encodings.Web;
-using System.Text.Json;
-using System.Text.Unicode;
 using System.Xml;
 using Publisher.Content.Configuration;
+using Publisher.Core.Caching;
 using Publisher.Core.Documents;
 using Publisher.Core.Execution;
 using Publisher.Core.Modules;
@@ -15,21 +13,13 @@ using static System.FormattableString;
 namespace Publisher.Site.Modules;
 
 /// <summary>
-/// Writes the machine-readable files: Atom feeds (site and per office, per language), <c>sitemap.xml</c> with
-/// hreflang alternates, <c>robots.txt</c> and <c>data/documents.json</c> (the <c>_headers</c> file comes from
-/// <see cref="GenerateHeadersFile"/>). XML goes through XmlWriter and JSON through System.Text.Json, so no content can
-/// break out of them.
+/// Writes <c>sitemap.xml</c> with hreflang alternates and <c>robots.txt</c>, and passes its inputs through; the
+/// feeds come from <see cref="GenerateFeeds"/>, <c>data/documents.json</c> from <see cref="GenerateDataExport"/>
+/// and <c>_headers</c> from <see cref="GenerateHeadersFile"/>. XML goes through XmlWriter, so no content can
+/// break out of it.
 /// </summary>
 public sealed class GenerateSiteFiles : IModule
 {
-    private static readonly JsonSerializerOptions Json = new()
-    {
-        WriteIndented = true,
-        Encoder = JavaScriptEncoder.Create(UnicodeRanges.All),
-        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
-        DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
-    };
-
     /// <summary>The most URLs one sitemap file may list (the sitemaps.org protocol's limit).</summary>
     internal const int MaxSitemapUrls = 50_000;
 
@@ -39,75 +29,17 @@ public sealed class GenerateSiteFiles : IModule
         var site = SiteModelFactory.Create(context);
         var options = site.Options;
         var urls = new SiteUrls(options.BasePath, options.DefaultLanguage);
-        var files = new List<Document>();
-        foreach (var language in options.Languages)
-        {
-            files.Add(File(urls.Prefix(language) + "feed.xml", Feed(site, urls, language, null)));
-            foreach (var office in site.Offices)
-            {
-                files.Add(File(urls.Prefix(language) + $"offices/{office.Id}/feed.xml", Feed(site, urls, language, office)));
-            }
-        }
-
-        files.AddRange(Sitemaps(site.Options, urls, SitemapPaths(site), MaxSitemapUrls).Select(f => File(f.Destination, f.Content)));
+        var files = Sitemaps(site.Options, urls, SitemapPaths(site), MaxSitemapUrls).Select(f => File(f.Destination, f.Content)).ToList();
         files.Add(File("robots.txt", $"User-agent: *\nAllow: /\n\nSitemap: {Absolute(options, urls.Link(options.DefaultLanguage, "sitemap.xml"))}\n"));
-        files.Add(File("data/documents.json", JsonSerializer.Serialize(DataExport(site, urls), Json) + "\n"));
-        return Task.FromResult<IReadOnlyList<Document>>(files);
+        return Task.FromResult<IReadOnlyList<Document>>([.. inputs, .. files]);
     }
 
-    private static Document File(string destination, string content) => new() { Destination = destination, Content = content };
+    /// <summary>The sitemap's inputs besides settings: the path of every page, in order.</summary>
+    internal static string PathsKey(IExecutionContext context) => ContentHash.OfParts(SitemapPaths(SiteModelFactory.Create(context)));
 
-    private static string Absolute(SiteOptions options, string link) => AbsoluteUrl.Of(options.BaseUrl, link);
+    internal static Document File(string destination, string content) => new() { Destination = destination, Content = content };
 
-    private static string Feed(SiteModel site, SiteUrls urls, string language, Content.Model.Office? office)
-    {
-        var options = site.Options;
-        var documents = (office is null ? site.Documents : site.DocumentsOf(office)).Take(50).ToList();
-        var selfPath = office is null ? "feed.xml" : $"offices/{office.Id}/feed.xml";
-        var updated = documents.Select(d => d.Item.PublishedOrIssued).Max() ?? new DateOnly(2000, 1, 1);
-        return Xml(writer =>
-        {
-            const string Atom = "http://www.w3.org/2005/Atom";
-            writer.WriteStartElement("feed", Atom);
-            writer.WriteAttributeString("xml", "lang", null, language);
-            writer.WriteElementString("title", Atom, office is null ? options.TitleIn(language) : $"{office.Name.In(language)} — {options.TitleIn(language)}");
-            writer.WriteElementString("id", Atom, Absolute(options, urls.Link(language, selfPath)));
-            writer.WriteElementString("updated", Atom, Timestamp(updated));
-            writer.WriteStartElement("author", Atom);
-            writer.WriteElementString("name", Atom, office?.Name.In(language) ?? options.TitleIn(language));
-            writer.WriteEndElement();
-            Link(writer, "self", Absolute(options, urls.Link(language, selfPath)));
-            Link(writer, "alternate", Absolute(options, urls.Link(language, office is null ? string.Empty : $"offices/{office.Id}/")));
-            foreach (var document in documents)
-            {
-                var url = Absolute(options, urls.Link(language, document.Path));
-                writer.WriteStartElement("entry", Atom);
-                writer.WriteElementString("title", Atom, document.TitleIn(language, options.DefaultLanguage).Text);
-                writer.WriteElementString("id", Atom, url);
-                writer.WriteElementString("updated", Atom, Timestamp(document.Item.PublishedOrIssued ?? updated));
-                Link(writer, "alternate", url);
-                writer.WriteStartElement("author", Atom);
-                writer.WriteElementString("name", Atom, document.Office?.Name.In(language) ?? options.TitleIn(language));
-                writer.WriteEndElement();
-                if (document.SummaryIn(language, options.DefaultLanguage) is { } summary)
-                {
-                    writer.WriteElementString("summary", Atom, summary.Text);
-                }
-
-                writer.WriteEndElement();
-            }
-
-            writer.WriteEndElement();
-        });
-    }
-
-    private static void Link(XmlWriter writer, string rel, string href)
-    {
-        writer.WriteStartElement("link", "http://www.w3.org/2005/Atom");
-        writer.WriteAttributeString("rel", rel);
-        writer.WriteAttributeString("href", href);
-        writer.WriteEndElement();
-    }
+    internal static string Absolute(SiteOptions options, string link) => AbsoluteUrl.Of(options.BaseUrl, link);
 
     private static List<string> SitemapPaths(SiteModel site)
     {
@@ -185,39 +117,9 @@ public sealed class GenerateSiteFiles : IModule
         writer.WriteEndElement();
     });
 
-    private static object DataExport(SiteModel site, SiteUrls urls) => new
-    {
-        Generator = "Publisher",
-        Documents = site.Documents.Select(d => new
-        {
-            d.Key,
-            Url = Absolute(site.Options, urls.Link(site.Options.DefaultLanguage, d.Path)),
-            UrlEn = site.Options.Languages.Contains("en") ? Absolute(site.Options, urls.Link("en", d.Path)) : null,
-            d.Item.Title,
-            d.Item.TitleEn,
-            d.Item.Kind,
-            d.Item.Topic,
-            d.Item.Office,
-            OfficeName = d.Office?.Name.In(site.Options.DefaultLanguage),
-            District = d.Office?.District.In(site.Options.DefaultLanguage),
-            d.Item.Year,
-            Issued = d.Item.Issued?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-            Published = d.Item.PublishedOrIssued?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-            d.Item.DocNumber,
-            d.Item.Signer,
-            d.Item.Addressee,
-            d.Item.IndexNo,
-            d.Item.Category,
-            d.Item.Validity,
-            d.Item.Summary,
-            d.Item.SummaryEn,
-            Translations = d.Translations.Keys.ToArray(),
-        }),
-    };
+    internal static string Timestamp(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + "T00:00:00Z";
 
-    private static string Timestamp(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + "T00:00:00Z";
-
-    private static string Xml(Action<XmlWriter> write)
+    internal static string Xml(Action<XmlWriter> write)
     {
         var builder = new StringBuilder();
         var settings = new XmlWriterSettings { Indent = true, Encoding = new UTF8Encoding(false), NewLineChars = "\n", OmitXmlDeclaration = false };

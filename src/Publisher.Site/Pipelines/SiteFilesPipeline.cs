@@ -16,7 +16,9 @@ public sealed class SiteFilesPipeline : Pipeline
     {
         DependencyNames.Add(nameof(OfficesPipeline));
         DependencyNames.Add(nameof(DocumentsPipeline));
-        Process.Add(new MemoizeAll(new GenerateSiteFiles(), SourceDigests.SiteKey));
+        Process.Add(new GenerateFeeds());
+        Process.Add(new MemoizeAll(new GenerateSiteFiles(), GenerateSiteFiles.PathsKey));
+        Process.Add(new MemoizeAll(new GenerateDataExport(), SourceDigests.SiteKey));
         Process.Add(new WriteFiles());
         PostProcess.Add(new GenerateHeadersFile());
         Output.Add(new WriteFiles());
