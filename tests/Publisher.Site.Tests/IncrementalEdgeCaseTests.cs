@@ -66,22 +66,23 @@ public sealed class IncrementalEdgeCaseTests
     }
 
     [Fact]
-    public async Task Should_Warn_Again_About_Removed_Html_When_The_Page_Is_Kept_From_The_Last_Build()
+    public async Task Should_Warn_Again_When_The_Page_Is_Kept_From_The_Last_Build()
     {
-        // Given: a report with a script in its body, built once (warned), and nothing changed since
+        // Given: a report with a misspelt field and a script in its body, built once (warned), nothing changed since
         using var temp = new TempDirectory();
         var config = SampleSite.CopyTo(temp);
         var report = temp.Combine("content/yuepu/2021/guide.md");
-        File.AppendAllText(report, "\n\n<p>说明</p><script>alert(1)</script>\n");
+        File.WriteAllText(report, File.ReadAllText(report).Replace("\nkind:", "\ntopc: open-government\nkind:", StringComparison.Ordinal) + "\n\n<p>说明</p><script>alert(1)</script>\n");
         var first = await SiteBuilder.BuildAsync(new SiteBuilder.Request(config));
-        var warned = Assert.Single(first.Diagnostics, d => d.Code == "PUB0902");
+        string[] codes = ["PUB0120", "PUB0902"];
+        var warned = codes.Select(code => Assert.Single(first.Diagnostics, d => d.Code == code).ToString()).ToList();
 
         // When: the next build keeps the report's pages and does not render its Markdown again
         var second = await SiteBuilder.BuildAsync(new SiteBuilder.Request(config));
 
-        // Then: the same warning, at the same file, line and column
+        // Then: the same warnings, at the same file, line and column
         Assert.True(second.Succeeded);
-        Assert.Equal(warned.ToString(), Assert.Single(second.Diagnostics, d => d.Code == "PUB0902").ToString());
+        Assert.Equal(warned, codes.Select(code => Assert.Single(second.Diagnostics, d => d.Code == code).ToString()));
     }
 
     [Fact]
@@ -100,6 +101,26 @@ public sealed class IncrementalEdgeCaseTests
         await BuildIncrementallyAndCleanAsync(config);
 
         // Then
+        AssertSameFiles(temp.Combine("clean"), temp.Combine("_site"));
+    }
+
+    [Fact]
+    public async Task Should_Equal_A_Clean_Build_When_An_Unchanged_Document_Has_Old_Addresses_And_Attachments()
+    {
+        // Given: a report with an old address and an attachment, built once; then another report edited
+        using var temp = new TempDirectory();
+        var config = SampleSite.CopyTo(temp);
+        var report = temp.Combine("content/ganquan-road/2021/rule-of-law-report.md");
+        File.WriteAllText(report, File.ReadAllText(report).Replace("attachments:", "aliases: [ganquan-road/2021/old-report/]\nattachments:", StringComparison.Ordinal));
+        Assert.True((await SiteBuilder.BuildAsync(new SiteBuilder.Request(config))).Succeeded);
+        File.AppendAllText(temp.Combine("content/yuepu/2021/guide.md"), "\n\n新增的一段。\n");
+
+        // When
+        await BuildIncrementallyAndCleanAsync(config);
+
+        // Then: its redirect and attachment are there, and the whole site equals a clean build
+        Assert.True(File.Exists(temp.Combine("_site/ganquan-road/2021/old-report/index.html")));
+        Assert.True(File.Exists(temp.Combine("_site/ganquan-road/2021/rule-of-law-report/rule-of-law-report.pdf")));
         AssertSameFiles(temp.Combine("clean"), temp.Combine("_site"));
     }
 
