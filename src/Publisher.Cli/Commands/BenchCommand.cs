@@ -12,9 +12,9 @@ namespace Publisher.Cli.Commands;
 /// </summary>
 internal static class BenchCommand
 {
-    // Figures of shared/bench/results-table.md (Hugo 0.111, 2 cores), used only when Hugo cannot run here.
     private const string FullOutput = "_site-full";
 
+    // Figures of shared/bench/results-table.md (Hugo 0.111, 2 cores), used only when Hugo cannot run here.
     private static readonly (int Documents, double Seconds, double Megabytes)[] IssueFigures = [(1000, 0.93, 193), (10000, 9.35, 1310), (25000, 38.77, 3318), (50000, 55.64, 7242)];
 
     public static Command Create()

@@ -110,7 +110,7 @@ public sealed class BuildNotes
                 notes[Read(reader)] = Read(reader);
             }
         }
-        catch (Exception ex) when (ex is IOException or EndOfStreamException or FormatException)
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or FormatException)
         {
             // A damaged file only means the work is done again.
             notes.Clear();
