@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using Publisher.Core.Caching;
 using Publisher.Core.Documents;
+using Publisher.Core.Execution;
 using Publisher.Testing;
 
 namespace Publisher.Site.Tests;
@@ -78,15 +79,11 @@ public sealed class IncrementalBuildTests
     [Fact]
     public async Task Should_Make_Only_The_Feeds_That_List_An_Edited_Document_And_Keep_The_Sitemap()
     {
-        // Given a built sample and a new title for one of Yuepu's documents (no page added, moved or removed)
+        // Given a built sample
         using var temp = new TempDirectory();
-        var config = SampleSite.CopyTo(temp);
-        Assert.True((await SiteBuilder.BuildAsync(new SiteBuilder.Request(config))).Succeeded);
-        var guide = temp.Combine("content/yuepu/2021/guide.md");
-        File.WriteAllText(guide, File.ReadAllText(guide).Replace("title: 月浦镇政府信息公开指南", "title: 月浦镇政府信息公开指南（修订版）", StringComparison.Ordinal));
 
-        // When
-        var result = await SiteBuilder.BuildAsync(new SiteBuilder.Request(config));
+        // When one of Yuepu's documents gets a new title (no page added, moved or removed) and it is built again
+        var result = await BuildThenRetitleYuepuGuideAsync(temp);
 
         // Then the site's and Yuepu's feeds and the data export are made again and show the new title; the other
         // offices' feeds, the sitemap and robots.txt are kept without being made
@@ -103,15 +100,11 @@ public sealed class IncrementalBuildTests
     [Fact]
     public async Task Should_Render_Only_The_Lists_Of_The_Edited_Documents_Office_And_Year_When_Its_Title_Changes()
     {
-        // Given a built sample and a new title for one of Yuepu's 2021 documents
+        // Given a built sample
         using var temp = new TempDirectory();
-        var config = SampleSite.CopyTo(temp);
-        Assert.True((await SiteBuilder.BuildAsync(new SiteBuilder.Request(config))).Succeeded);
-        var guide = temp.Combine("content/yuepu/2021/guide.md");
-        File.WriteAllText(guide, File.ReadAllText(guide).Replace("title: 月浦镇政府信息公开指南", "title: 月浦镇政府信息公开指南（修订版）", StringComparison.Ordinal));
 
-        // When
-        var result = await SiteBuilder.BuildAsync(new SiteBuilder.Request(config));
+        // When one of Yuepu's 2021 documents gets a new title and it is built again
+        var result = await BuildThenRetitleYuepuGuideAsync(temp);
 
         // Then Yuepu's pages, the 2021 pages and the home page (made from the whole site) are rendered again;
         // those that list the document show the new title
@@ -175,6 +168,16 @@ public sealed class IncrementalBuildTests
     }
 
     private static bool IsKept(Document page) => page.Get<bool>(OutputCache.KeptKey);
+
+    /// <summary>Builds the sample in <paramref name="temp"/>, renames Yuepu's 2021 guide, and builds again.</summary>
+    private static async Task<BuildResult> BuildThenRetitleYuepuGuideAsync(TempDirectory temp)
+    {
+        var config = SampleSite.CopyTo(temp);
+        Assert.True((await SiteBuilder.BuildAsync(new SiteBuilder.Request(config))).Succeeded);
+        var guide = temp.Combine("content/yuepu/2021/guide.md");
+        File.WriteAllText(guide, File.ReadAllText(guide).Replace("title: 月浦镇政府信息公开指南", "title: 月浦镇政府信息公开指南（修订版）", StringComparison.Ordinal));
+        return await SiteBuilder.BuildAsync(new SiteBuilder.Request(config));
+    }
 
     private static string ChangeAtRandom(TempDirectory temp, Random random, int round)
     {
