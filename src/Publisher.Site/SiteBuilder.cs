@@ -72,26 +72,18 @@ public static class SiteBuilder
         }
 
         var target = Path.Combine(root, options.OutputDirectory);
-        OutputCache? cache = null;
-        if (request.Incremental)
-        {
-            cache = OutputCache.Open(Path.Combine(root, CacheFolder), target, Fingerprint(root, options));
-        }
+        var cacheFolder = Path.Combine(root, CacheFolder);
+        var fingerprint = Fingerprint(root, options);
+        var cache = request.Incremental ? OutputCache.Open(cacheFolder, target, fingerprint) : OutputCache.OpenForCleanBuild(cacheFolder, target, fingerprint);
 
         var output = StagedOutput.Begin(target);
         try
         {
             var engine = CreateEngine(request, root, output.Staging, options, strings, cache);
             var result = await engine.RunAsync(Pipelines(options), cancellationToken).ConfigureAwait(false);
-            if (result.Succeeded && cache is not null)
+            if (result.Succeeded)
             {
                 output.CommitIncremental(cache);
-            }
-            else if (result.Succeeded)
-            {
-                // This build replaced the folder without recording its files: the next one must start clean.
-                OutputCache.Forget(Path.Combine(root, CacheFolder), target);
-                output.Commit();
             }
             else
             {

@@ -66,6 +66,42 @@ public sealed class IncrementalEdgeCaseTests
     }
 
     [Fact]
+    public async Task Should_Keep_Every_Page_Of_A_Clean_Build_When_Nothing_Changed_Since()
+    {
+        // Given: a site built with --clean (an editor's way out of a suspect cache), nothing changed since
+        using var temp = new TempDirectory();
+        var config = SampleSite.CopyTo(temp);
+        Assert.True((await SiteBuilder.BuildAsync(new SiteBuilder.Request(config, Incremental: false))).Succeeded);
+
+        // When
+        var next = await SiteBuilder.BuildAsync(new SiteBuilder.Request(config));
+
+        // Then: the next build is incremental: every page is kept, none rendered again
+        Assert.True(next.Succeeded);
+        var pages = next.Outputs["PagesPipeline"].Where(d => d.Destination.EndsWith(".html", StringComparison.Ordinal)).ToList();
+        Assert.NotEmpty(pages);
+        Assert.All(pages, page => Assert.True(page.Get<bool>(OutputCache.KeptKey), $"{page.Destination} was rendered again"));
+    }
+
+    [Fact]
+    public async Task Should_Render_Everything_In_A_Clean_Build_Even_When_Nothing_Changed()
+    {
+        // Given: a site built incrementally, nothing changed since
+        using var temp = new TempDirectory();
+        var config = SampleSite.CopyTo(temp);
+        Assert.True((await SiteBuilder.BuildAsync(new SiteBuilder.Request(config))).Succeeded);
+
+        // When
+        var clean = await SiteBuilder.BuildAsync(new SiteBuilder.Request(config, Incremental: false));
+
+        // Then: --clean keeps nothing from the previous build
+        Assert.True(clean.Succeeded);
+        var pages = clean.Outputs["PagesPipeline"].Where(d => d.Destination.EndsWith(".html", StringComparison.Ordinal)).ToList();
+        Assert.NotEmpty(pages);
+        Assert.All(pages, page => Assert.False(page.Get<bool>(OutputCache.KeptKey), $"{page.Destination} was kept"));
+    }
+
+    [Fact]
     public async Task Should_Warn_Again_When_The_Page_Is_Kept_From_The_Last_Build()
     {
         // Given: a report with a misspelt field and a script in its body, built once (warned), nothing changed since

@@ -15,7 +15,7 @@ internal static class BuildCommand
         var output = new Option<string?>("--output", "-o") { Description = "Write the site here instead of the settings' output folder." };
         var baseUrl = new Option<string?>("--base-url") { Description = "The address the site is served from, e.g. https://example.org/repo/." };
         var parallelism = new Option<int?>("--parallelism") { Description = "How many documents to process at once (default: the number of cores)." };
-        var clean = new Option<bool>("--clean") { Description = "Render everything instead of reusing unchanged outputs recorded in .publisher-cache/." };
+        var clean = new Option<bool>("--clean") { Description = "Render everything instead of reusing unchanged outputs recorded in .publisher-cache/ (the next build reuses this one's)." };
         var timings = new Option<bool>("--timings") { Description = "Print the time spent in each pipeline module (slowest first)." };
         var command = new Command("build", "Build the site from content/ and the theme into _site/.") { config, output, baseUrl, parallelism, clean, timings };
         command.SetAction(async (parse, cancellationToken) =>

@@ -19,11 +19,11 @@ public sealed class BuildNotes
     private readonly ConcurrentDictionary<string, string> _current = new(StringComparer.Ordinal);
     private int _made;
 
-    internal BuildNotes(string path)
+    internal BuildNotes(string path, bool readPrevious)
     {
         _path = path;
         // Read on another thread while the build reads its sources (47 MB at 10,000 documents).
-        _previous = Task.Run(() => Read(path));
+        _previous = readPrevious ? Task.Run(() => Read(path)) : Task.FromResult(new Dictionary<string, string>(StringComparer.Ordinal));
     }
 
     /// <summary>Finds the note the previous build made under <paramref name="key"/> and keeps it for the next one.</summary>

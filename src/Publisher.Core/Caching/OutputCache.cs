@@ -27,14 +27,14 @@ public sealed class OutputCache
     private readonly string _manifestPath;
     private int _kept;
 
-    private OutputCache(string cacheDirectory, string targetDirectory, string fingerprint, Dictionary<string, Entry> previous)
+    private OutputCache(string cacheDirectory, string targetDirectory, string fingerprint, Dictionary<string, Entry> previous, bool readNotes)
     {
         CacheDirectory = cacheDirectory;
         TargetDirectory = targetDirectory;
         Fingerprint = fingerprint;
         _previous = previous;
         _manifestPath = ManifestPath(cacheDirectory, targetDirectory);
-        Notes = new BuildNotes(RecordPath(cacheDirectory, targetDirectory, "notes-", ".bin"));
+        Notes = new BuildNotes(RecordPath(cacheDirectory, targetDirectory, "notes-", ".bin"), readNotes);
     }
 
     /// <summary>The cache folder.</summary>
@@ -59,8 +59,8 @@ public sealed class OutputCache
     public IEnumerable<string> RecordedPaths => _current.Keys;
 
     /// <summary>
-    /// The destinations the previous build left in the output folder (its whole output: a build that did not
-    /// record one, such as a <c>--clean</c> build, removes the record with <see cref="Forget"/>).
+    /// The destinations the previous build left in the output folder (its whole output: every successful build
+    /// records one, a <c>--clean</c> build included).
     /// </summary>
     public IEnumerable<string> PreviousPaths => _previous.Keys;
 
@@ -68,12 +68,22 @@ public sealed class OutputCache
     /// Opens the cache for an output folder. The previous record is ignored (a clean build follows) when it is
     /// missing, unreadable, when the output folder is gone, or when a previous sync of the output was interrupted.
     /// </summary>
-    public static OutputCache Open(string cacheDirectory, string targetDirectory, string fingerprint)
+    public static OutputCache Open(string cacheDirectory, string targetDirectory, string fingerprint) =>
+        Open(cacheDirectory, targetDirectory, fingerprint, usePrevious: true);
+
+    /// <summary>
+    /// Opens the cache for a build that renders everything (<c>--clean</c>): nothing of the previous build is used,
+    /// neither its outputs nor its notes, but this build is recorded so that the next one can be incremental.
+    /// </summary>
+    public static OutputCache OpenForCleanBuild(string cacheDirectory, string targetDirectory, string fingerprint) =>
+        Open(cacheDirectory, targetDirectory, fingerprint, usePrevious: false);
+
+    private static OutputCache Open(string cacheDirectory, string targetDirectory, string fingerprint, bool usePrevious)
     {
         cacheDirectory = Path.GetFullPath(cacheDirectory);
         targetDirectory = Path.GetFullPath(targetDirectory).TrimEnd(Path.DirectorySeparatorChar);
-        var cache = new OutputCache(cacheDirectory, targetDirectory, fingerprint, new Dictionary<string, Entry>(StringComparer.Ordinal));
-        if (!Directory.Exists(targetDirectory) || File.Exists(cache.SyncMarker) || !File.Exists(cache._manifestPath))
+        var cache = new OutputCache(cacheDirectory, targetDirectory, fingerprint, new Dictionary<string, Entry>(StringComparer.Ordinal), readNotes: usePrevious);
+        if (!usePrevious || !Directory.Exists(targetDirectory) || File.Exists(cache.SyncMarker) || !File.Exists(cache._manifestPath))
         {
             return cache;
         }
@@ -164,13 +174,6 @@ public sealed class OutputCache
         Directory.CreateDirectory(CacheDirectory);
         File.WriteAllText(SyncMarker, TargetDirectory);
     }
-
-    /// <summary>
-    /// Removes the record of the output folder <paramref name="targetDirectory"/>, so the next build there is a
-    /// clean one. Called when a build replaced that folder without recording what it wrote.
-    /// </summary>
-    public static void Forget(string cacheDirectory, string targetDirectory) =>
-        File.Delete(ManifestPath(Path.GetFullPath(cacheDirectory), Path.GetFullPath(targetDirectory).TrimEnd(Path.DirectorySeparatorChar)));
 
     /// <summary>Writes this build's record (atomically) and clears the sync mark.</summary>
     public void Save()
