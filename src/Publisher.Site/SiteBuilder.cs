@@ -36,11 +36,12 @@ public static class SiteBuilder
     [
         new OfficesPipeline(options),
         new DocumentsPipeline(options),
+        new SearchIndexPipeline(),
         new PagesPipeline(),
         new TransparencyPipeline(),
         new SiteFilesPipeline(),
         new AssetsPipeline(),
-        new SearchIndexPipeline(),
+        new SearchPagePipeline(),
         new AttachmentsPipeline(),
         new SchemasPipeline(),
     ];

@@ -66,6 +66,26 @@ public sealed class IncrementalEdgeCaseTests
     }
 
     [Fact]
+    public async Task Should_Keep_The_Search_Index_Written_Straight_To_Disk_When_Nothing_Changed()
+    {
+        // Given: a site built once (the index writes its files itself, before MemoizeAll names their inputs)
+        using var temp = new TempDirectory();
+        var config = SampleSite.CopyTo(temp);
+        Assert.True((await SiteBuilder.BuildAsync(new SiteBuilder.Request(config))).Succeeded);
+
+        // When
+        var again = await SiteBuilder.BuildAsync(new SiteBuilder.Request(config));
+
+        // Then: every index file is kept from the first build, none made again
+        Assert.True(again.Succeeded);
+        var index = again.Outputs["SearchIndexPipeline"].Where(d => d.Destination.Contains("/index/", StringComparison.Ordinal)).ToList();
+        Assert.Contains(index, d => d.Destination == "search/index/meta.json");
+        Assert.Contains(index, d => d.Destination == "en/search/index/meta.json");
+        Assert.All(index, file => Assert.True(file.Get<bool>(OutputCache.KeptKey), $"{file.Destination} was made again"));
+        Assert.True(File.Exists(temp.Combine("_site/search/index/meta.json")));
+    }
+
+    [Fact]
     public async Task Should_Keep_Every_Page_Of_A_Clean_Build_When_Nothing_Changed_Since()
     {
         // Given: a site built with --clean (an editor's way out of a suspect cache), nothing changed since

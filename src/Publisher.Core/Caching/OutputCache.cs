@@ -168,6 +168,18 @@ public sealed class OutputCache
         return false;
     }
 
+    /// <summary>
+    /// Declares the inputs key of an output already recorded (by a module that wrote its files before the
+    /// <see cref="Modules.MemoizeAll"/> around it knew what to call them), so the next build can keep it.
+    /// </summary>
+    public void DeclareInputs(string destination, string inputsKey)
+    {
+        if (_current.TryGetValue(destination, out var entry))
+        {
+            _current[destination] = entry with { InputsKey = inputsKey };
+        }
+    }
+
     /// <summary>Marks the output folder as being changed in place; a build that finds the mark starts clean.</summary>
     public void BeginSync()
     {

@@ -11,7 +11,7 @@ public static class OutputFiles
     /// incremental build the file is recorded under <paramref name="inputsKey"/>, and not written again when the
     /// previous build already published exactly these bytes. Nothing is written in a check-only run.
     /// </summary>
-    public static void Write(IExecutionContext context, string destination, byte[] bytes, string? inputsKey = null)
+    public static void Write(IExecutionContext context, string destination, ReadOnlySpan<byte> bytes, string? inputsKey = null)
     {
         if (!context.WritesOutput)
         {
@@ -33,7 +33,7 @@ public static class OutputFiles
             RandomAccess.Write(handle, bytes, 0);
         }
 
-        context.Statistics.AddFileWritten(target, bytes.LongLength);
+        context.Statistics.AddFileWritten(target, bytes.Length);
     }
 
     /// <summary>Copies <paramref name="sourcePath"/> to <paramref name="destination"/>, as <see cref="Write"/> does.</summary>

@@ -9,7 +9,9 @@ namespace Publisher.Core.Modules;
 /// key of those inputs is unchanged since the last build and every file it produced then is still on disk, the
 /// inner module does not run and its files go on as kept documents (<see cref="OutputCache.KeptKey"/>), which
 /// <see cref="WriteFiles"/> leaves alone. The inner module must pass its inputs through unchanged and add its own
-/// documents. The key always includes the build fingerprint (<see cref="OutputCache.Fingerprint"/>). Without an incremental cache, or when the key function returns null, the inner module always runs.
+/// documents; it may write them itself (marked <see cref="WriteFiles.WrittenKey"/>), and they are recorded under
+/// the key all the same. The key always includes the build fingerprint (<see cref="OutputCache.Fingerprint"/>).
+/// Without an incremental cache, or when the key function returns null, the inner module always runs.
 /// </summary>
 /// <param name="inner">The module to skip when its inputs are unchanged.</param>
 /// <param name="inputsKey">Returns a hash of everything the inner module's output depends on.</param>
@@ -34,6 +36,16 @@ public sealed class MemoizeAll(IModule inner, Func<IExecutionContext, string?> i
 
         var passedThrough = new HashSet<Document>(inputs, ReferenceEqualityComparer.Instance);
         var outputs = await inner.ExecuteAsync(inputs, context).ConfigureAwait(false);
-        return [.. outputs.Select(d => passedThrough.Contains(d) || d.Destination.Length == 0 ? d : d.WithMetadata(OutputCache.InputsKey, key))];
+        return [.. outputs.Select(d => passedThrough.Contains(d) || d.Destination.Length == 0 ? d : Keyed(d, key, context.OutputCache))];
+    }
+
+    private static Document Keyed(Document document, string key, OutputCache cache)
+    {
+        if (document.Get<bool>(WriteFiles.WrittenKey))
+        {
+            cache.DeclareInputs(document.Destination, key);
+        }
+
+        return document.WithMetadata(OutputCache.InputsKey, key);
     }
 }

@@ -42,25 +42,50 @@ public static class IndexWriter
 
     /// <summary>Writes the index of <paramref name="documents"/>; a document's id is its position in the list.</summary>
     public static IReadOnlyList<IndexFile> Write(IReadOnlyList<SearchDocument> documents) =>
-        Write(documents, Math.Clamp(documents.Count / DocumentsPerPart, 1, Math.Min(MaxParts, Environment.ProcessorCount)));
+        Write(documents, DefaultParts(documents));
+
+    /// <summary>
+    /// Writes the index of <paramref name="documents"/> file by file into <paramref name="sink"/>, holding no file
+    /// longer than it takes to make it (a 10,000-document index is 56 MB of JSON). The sink is called from two
+    /// threads at once: the term shards are made on one and the document records on another.
+    /// </summary>
+    public static void Write(IReadOnlyList<SearchDocument> documents, IndexFileSink sink) =>
+        Write(documents, DefaultParts(documents), IndexLayout.RecordsPerFile, sink);
 
     /// <summary>
     /// Writes the index, analysing the documents in <paramref name="parts"/> ranges at the same time and grouping
     /// <paramref name="recordsPerFile"/> document records a file (other values than
     /// <see cref="IndexLayout.RecordsPerFile"/> are for measuring; readers take the value from <c>meta.json</c>).
+    /// The files come in a fixed order: meta.json, the term shards, then the record files.
     /// </summary>
     internal static List<IndexFile> Write(IReadOnlyList<SearchDocument> documents, int parts, int recordsPerFile = IndexLayout.RecordsPerFile)
+    {
+        var shards = new List<IndexFile>();
+        var records = new List<IndexFile>();
+        Write(documents, parts, recordsPerFile, (path, utf8) =>
+        {
+            var list = path.StartsWith(IndexLayout.DocumentFolder, StringComparison.Ordinal) ? records : shards;
+            lock (list)
+            {
+                list.Add(new IndexFile(path, Encoding.UTF8.GetString(utf8)));
+            }
+        });
+        return [.. shards, .. records];
+    }
+
+    private static void Write(IReadOnlyList<SearchDocument> documents, int parts, int recordsPerFile, IndexFileSink sink)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(recordsPerFile, 1);
 
         // A thread of its own: a task queued on a thread pool busy rendering pages could wait for seconds.
-        var records = Task.Factory.StartNew(() => DocumentRecords(documents, recordsPerFile), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+        var records = Task.Factory.StartNew(() => DocumentRecords(documents, recordsPerFile, sink), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
         var (terms, postings) = Analyse(documents, Math.Max(1, parts));
-        var files = Shards(documents.Count, recordsPerFile, terms, postings);
-        files.AddRange(records.GetAwaiter().GetResult());
-        return files;
+        Shards(documents.Count, recordsPerFile, terms, postings, sink);
+        records.GetAwaiter().GetResult();
     }
 
+    private static int DefaultParts(IReadOnlyList<SearchDocument> documents) =>
+        Math.Clamp(documents.Count / DocumentsPerPart, 1, Math.Min(MaxParts, Environment.ProcessorCount));
 
     /// <summary>The BM25 inverse document frequency ×100, rounded, at least 1.</summary>
     internal static int Idf(int documentCount, int documentFrequency) =>
@@ -192,7 +217,7 @@ public static class IndexWriter
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static List<IndexFile> Shards(int documentCount, int recordsPerFile, IReadOnlyList<string> terms, PostingLists postings)
+    private static void Shards(int documentCount, int recordsPerFile, IReadOnlyList<string> terms, PostingLists postings, IndexFileSink sink)
     {
         var count = terms.Count;
         var weights = new int[count];
@@ -233,18 +258,14 @@ public static class IndexWriter
         }
 
         var json = new JsonBuffer();
-        var files = new List<IndexFile>
-        {
-            new(IndexLayout.MetaFile, json.Write(w =>
-            {
-                w.WriteStartObject();
-                w.WriteNumber("v", IndexLayout.Version);
-                w.WriteNumber("n", documentCount);
-                w.WriteNumber("bits", bits);
-                w.WriteNumber("r", recordsPerFile);
-                w.WriteEndObject();
-            })),
-        };
+        var meta = json.Begin();
+        meta.WriteStartObject();
+        meta.WriteNumber("v", IndexLayout.Version);
+        meta.WriteNumber("n", documentCount);
+        meta.WriteNumber("bits", bits);
+        meta.WriteNumber("r", recordsPerFile);
+        meta.WriteEndObject();
+        sink(IndexLayout.MetaFile, json.End());
         for (var shard = 0; shard + 1 < starts.Length; shard++)
         {
             var members = order.AsSpan(starts[shard], starts[shard + 1] - starts[shard]);
@@ -265,18 +286,15 @@ public static class IndexWriter
             }
 
             writer.WriteEndObject();
-            files.Add(new IndexFile(IndexLayout.ShardFolder + TermHash.ShardName(shard, bits) + ".json", json.End()));
+            sink(IndexLayout.ShardFolder + TermHash.ShardName(shard, bits) + ".json", json.End());
         }
-
-        return files;
     }
 
     /// <summary>The record files: file k is the array of the records of ids [k × R, (k + 1) × R), the last one shorter.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static List<IndexFile> DocumentRecords(IReadOnlyList<SearchDocument> documents, int recordsPerFile)
+    private static void DocumentRecords(IReadOnlyList<SearchDocument> documents, int recordsPerFile, IndexFileSink sink)
     {
         var json = new JsonBuffer();
-        var files = new List<IndexFile>((documents.Count + recordsPerFile - 1) / recordsPerFile);
         for (var start = 0; start < documents.Count; start += recordsPerFile)
         {
             var w = json.Begin();
@@ -301,10 +319,8 @@ public static class IndexWriter
             }
 
             w.WriteEndArray();
-            files.Add(new IndexFile(IndexLayout.RecordFile(start, recordsPerFile), json.End()));
+            sink(IndexLayout.RecordFile(start, recordsPerFile), json.End());
         }
-
-        return files;
     }
 
     /// <summary>
@@ -468,17 +484,12 @@ public static class IndexWriter
             return _writer;
         }
 
-        public string End()
+        /// <summary>The file written since <see cref="Begin"/>, valid until the next one.</summary>
+        public ReadOnlySpan<byte> End()
         {
             _writer.Flush();
             _buffer.Write("\n"u8);
-            return Encoding.UTF8.GetString(_buffer.WrittenSpan);
-        }
-
-        public string Write(Action<Utf8JsonWriter> write)
-        {
-            write(Begin());
-            return End();
+            return _buffer.WrittenSpan;
         }
     }
 }

@@ -6,19 +6,24 @@ namespace Publisher.Search.Indexing;
 /// The posting list of every term, kept already encoded as <see cref="PostingCodec"/> writes it (one ASCII byte
 /// per digit), appended to in increasing document order: about two bytes a posting, with no list of tuples to
 /// grow, copy and encode at the end. Most terms of a Chinese corpus (character pairs) occur in a handful of
-/// documents: their first <see cref="InlineBytes"/> bytes live in shared blocks, and only a term that outgrows
-/// them gets an array of its own. An array per term from the first posting made a 10,000-document index
-/// allocate millions of small arrays; the garbage collector's zeroing of them (memset) was a fifth of the
-/// index's CPU samples.
+/// documents, so a list lives in a slice of a shared block (16 bytes at first, doubled as it grows; the slice it
+/// outgrows is left behind), and only a list longer than <see cref="MaxSliceBytes"/> gets an array of its own.
+/// An array per term made a 10,000-document index allocate millions of small arrays, and zeroing them (memset)
+/// was a fifth of the index's CPU samples; blocks are allocated without zeroing, since no byte is read before it
+/// is written.
 /// </summary>
 internal sealed class PostingLists
 {
-    private const int InlineBytes = 16;
-    private const int TermsPerBlockShift = 16;
-    private const int TermsPerBlock = 1 << TermsPerBlockShift;
+    private const int FirstSliceBytes = 16;
+    private const int MaxSliceBytes = 4096;
+    private const int BlockShift = 20;
+    private const int BlockBytes = 1 << BlockShift;
 
     private readonly List<byte[]> _blocks = [];
+    private int _used = BlockBytes;
     private byte[]?[] _data = [];
+    private long[] _slice = [];
+    private int[] _capacity = [];
     private int[] _length = [];
     private int[] _last = [];
     private int[] _first = [];
@@ -28,7 +33,7 @@ internal sealed class PostingLists
     public int DocumentFrequency(int term) => _documentFrequency[term];
 
     /// <summary>The encoded postings of a term.</summary>
-    public ReadOnlySpan<byte> Encoded(int term) => _data[term] is { } data ? data.AsSpan(0, _length[term]) : Inline(term)[.._length[term]];
+    public ReadOnlySpan<byte> Encoded(int term) => _data[term] is { } data ? data.AsSpan(0, _length[term]) : Slice(term)[.._length[term]];
 
     /// <summary>Adds a document to a term's postings; documents come in increasing order.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -86,31 +91,56 @@ internal sealed class PostingLists
     }
 
     /// <summary>The term's storage with room for <paramref name="needed"/> more bytes after <paramref name="length"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private Span<byte> Writable(int term, int length, int needed)
     {
         var data = _data[term];
-        if (data is null)
+        if (data is not null)
         {
-            if (length + needed <= InlineBytes)
+            if (data.Length - length < needed)
             {
-                return Inline(term);
+                Array.Resize(ref data, Math.Max(2 * data.Length, length + needed + 8));
+                _data[term] = data;
             }
 
-            data = new byte[Math.Max(2 * InlineBytes, length + needed + 8)];
-            Inline(term)[..length].CopyTo(data);
-            _data[term] = data;
-        }
-        else if (data.Length - length < needed)
-        {
-            Array.Resize(ref data, Math.Max(2 * data.Length, length + needed + 8));
-            _data[term] = data;
+            return data;
         }
 
-        return data;
+        var capacity = _capacity[term];
+        if (length + needed <= capacity)
+        {
+            return Slice(term);
+        }
+
+        var wanted = Math.Max(Math.Max(2 * capacity, FirstSliceBytes), length + needed + 8);
+        ReadOnlySpan<byte> written = capacity == 0 ? [] : Slice(term)[..length];
+        if (wanted > MaxSliceBytes)
+        {
+            data = new byte[wanted];
+            written.CopyTo(data);
+            _data[term] = data;
+            return data;
+        }
+
+        if (_used + wanted > BlockBytes)
+        {
+            _blocks.Add(GC.AllocateUninitializedArray<byte>(BlockBytes));
+            _used = 0;
+        }
+
+        _slice[term] = ((long)(_blocks.Count - 1) << BlockShift) | (uint)_used;
+        _capacity[term] = wanted;
+        _used += wanted;
+        var slice = Slice(term);
+        written.CopyTo(slice);
+        return slice;
     }
 
-    private Span<byte> Inline(int term) =>
-        _blocks[term >> TermsPerBlockShift].AsSpan((term & (TermsPerBlock - 1)) * InlineBytes, InlineBytes);
+    private Span<byte> Slice(int term)
+    {
+        var slice = _slice[term];
+        return _blocks[(int)(slice >> BlockShift)].AsSpan((int)(slice & (BlockBytes - 1)), _capacity[term]);
+    }
 
     private static int Digit(byte b) => PostingCodec.Alphabet.IndexOf((char)b, StringComparison.Ordinal);
 
@@ -132,14 +162,12 @@ internal sealed class PostingLists
         var size = Math.Max(term + 1, Math.Max(1024, _data.Length * 2));
         var old = _data.Length;
         Array.Resize(ref _data, size);
+        Array.Resize(ref _slice, size);
+        Array.Resize(ref _capacity, size);
         Array.Resize(ref _length, size);
         Array.Resize(ref _last, size);
         Array.Resize(ref _first, size);
         Array.Resize(ref _documentFrequency, size);
         Array.Fill(_last, -1, old, size - old);
-        while (_blocks.Count * TermsPerBlock < size)
-        {
-            _blocks.Add(new byte[TermsPerBlock * InlineBytes]);
-        }
     }
 }

@@ -27,6 +27,7 @@ internal sealed class TermScanner
     public static bool IsCharWise(ReadOnlySpan<char> text) => !text.ContainsAnyExcept(CharWise);
 
     /// <summary>The normalised, lower-cased form of a character of <see cref="CharWise"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static char Map(char c) => c switch
     {
         >= 'A' and <= 'Z' => (char)(c + 32),

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace Publisher.Search.Tokenization;
@@ -115,15 +116,18 @@ public static class Tokenizer
     public static string Normalize(string text) => text.Normalize(NormalizationForm.FormKC).ToLowerInvariant();
 
     /// <summary>Whether a code point is written without spaces between words (Han, kana, Hangul).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static bool IsCjk(int c) =>
         c is (>= 0x3400 and <= 0x4DBF) or (>= 0x4E00 and <= 0x9FFF) or (>= 0xF900 and <= 0xFAFF)
             or (>= 0x20000 and <= 0x3FFFF) or (>= 0x3040 and <= 0x30FF) or (>= 0xAC00 and <= 0xD7AF);
 
     /// <summary>Whether a code point belongs in a word: ASCII letters and digits, and Latin letters with accents.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static bool IsWord(int c) =>
         c is (>= 'a' and <= 'z') or (>= '0' and <= '9') or (>= 0xDF and <= 0x24F and not 0xF7);
 
     /// <summary>Whether a code point separates words without breaking a word pair: spaces, line breaks, hyphens.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static bool IsSpace(int c) => c is ' ' or '\t' or '\n' or '\r' or '-';
 
     private static IEnumerable<(Kind Kind, List<string> Run)> Runs(string text)

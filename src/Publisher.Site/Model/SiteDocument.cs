@@ -22,8 +22,19 @@ public sealed record SiteDocumentVersion(ContentItem Item, MarkdownBody Body)
 /// <summary>A document with all its language versions: the original and any translations.</summary>
 public sealed record SiteDocument
 {
+    private readonly string _key = string.Empty;
+    private string? _path;
+
     /// <summary>The language-independent key (<c>ganquan-road/2021/report</c>).</summary>
-    public required string Key { get; init; }
+    public required string Key
+    {
+        get => _key;
+        init
+        {
+            _key = value;
+            _path = null;
+        }
+    }
 
     /// <summary>The original, in the site's default language.</summary>
     public required SiteDocumentVersion Original { get; init; }
@@ -42,7 +53,7 @@ public sealed record SiteDocument
     public bool IsStandalonePage => Key.StartsWith("pages/", StringComparison.Ordinal);
 
     /// <summary>The URL path without base or language prefix: <c>ganquan-road/2021/report/</c> or <c>about/</c>.</summary>
-    public string Path => IsStandalonePage ? Key["pages/".Length..] + "/" : Key + "/";
+    public string Path => _path ??= IsStandalonePage ? Key["pages/".Length..] + "/" : Key + "/";
 
     /// <summary>The version written in <paramref name="language"/>, or null when there is none.</summary>
     public SiteDocumentVersion? VersionIn(string language, string defaultLanguage) =>

@@ -1,5 +1,6 @@
 using Publisher.Core.Documents;
 using Publisher.Core.Execution;
+using Publisher.Core.IO;
 using Publisher.Core.Modules;
 using Publisher.Search.Indexing;
 using Publisher.Site.Model;
@@ -11,7 +12,9 @@ namespace Publisher.Site.Modules;
 /// Writes the search index of every language (<c>/search/index/</c> for the default language,
 /// <c>/en/search/index/</c> for English) and passes its inputs through. A language indexes the text written in
 /// it: the English index has the English titles, summaries and translations, and the Chinese title of a
-/// document that has no English one.
+/// document that has no English one. Each file goes to disk as soon as it is made (the module returns them marked
+/// written, without content): held as documents until written, the 68 MB of JSON of a 10,000-document site's
+/// indexes were about twice that in strings, on top of their UTF-8 copies.
 /// </summary>
 public sealed class BuildSearchIndex : IModule
 {
@@ -19,7 +22,11 @@ public sealed class BuildSearchIndex : IModule
     public const string IndexFolder = "search/index/";
 
     /// <inheritdoc />
-    /// <remarks>The languages are indexed at the same time.</remarks>
+    /// <remarks>
+    /// The languages are indexed one after the other, each on up to all cores (<see cref="IndexWriter"/> analyses
+    /// parts of the documents at the same time): indexing them at the same time held both languages' term tables
+    /// and postings at once, while pages were being rendered too.
+    /// </remarks>
     public Task<IReadOnlyList<Document>> ExecuteAsync(IReadOnlyList<Document> inputs, IExecutionContext context)
     {
         var site = SiteModelFactory.Create(context);
@@ -27,12 +34,22 @@ public sealed class BuildSearchIndex : IModule
         var urls = new SiteUrls(site.Options.BasePath, site.Options.DefaultLanguage);
         var languages = site.Options.Languages;
         var indexes = new List<Document>[languages.Length];
-        Parallel.For(0, languages.Length, new ParallelOptions { MaxDegreeOfParallelism = context.MaxDegreeOfParallelism }, i =>
+        for (var i = 0; i < languages.Length; i++)
         {
             var language = languages[i];
-            var documents = Documents(site, urls, language, strings[language]);
-            indexes[i] = [.. IndexWriter.Write(documents).Select(file => new Document { Destination = urls.Prefix(language) + IndexFolder + file.Path, Content = file.Content })];
-        });
+            var folder = urls.Prefix(language) + IndexFolder;
+            var written = new List<Document>();
+            IndexWriter.Write(Documents(site, urls, language, strings[language]), (path, utf8) =>
+            {
+                var destination = folder + path;
+                OutputFiles.Write(context, destination, utf8);
+                lock (written)
+                {
+                    written.Add(new Document { Destination = destination }.WithMetadata(WriteFiles.WrittenKey, true));
+                }
+            });
+            indexes[i] = [.. written.OrderBy(d => d.Destination, StringComparer.Ordinal)];
+        }
 
         return Task.FromResult<IReadOnlyList<Document>>([.. inputs, .. indexes.SelectMany(d => d)]);
     }

@@ -24,7 +24,7 @@ public sealed class PagesPipeline : Pipeline
         Process.Add(new GenerateRedirects());
         Process.Add(new RewriteAssetLinks());
         Process.Add(new CollectLinks());
-        PostProcess.Add(new ValidateLinks(nameof(SiteFilesPipeline), nameof(AssetsPipeline), nameof(AttachmentsPipeline), nameof(TransparencyPipeline), nameof(SearchIndexPipeline), nameof(SchemasPipeline)));
+        PostProcess.Add(new ValidateLinks(nameof(SiteFilesPipeline), nameof(AssetsPipeline), nameof(AttachmentsPipeline), nameof(TransparencyPipeline), nameof(SearchPagePipeline), nameof(SearchIndexPipeline), nameof(SchemasPipeline)));
         Output.Add(new WriteFiles());
     }
 }

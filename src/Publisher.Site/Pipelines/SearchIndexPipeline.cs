@@ -5,7 +5,10 @@ using Publisher.Site.Modules;
 
 namespace Publisher.Site.Pipelines;
 
-/// <summary>The search page and the sharded search index of every language.</summary>
+/// <summary>
+/// The sharded search index of every language. A pipeline of its own, apart from the search page, so that the
+/// index (the longest step of a build that changed one source) starts as soon as the documents are ready.
+/// </summary>
 public sealed class SearchIndexPipeline : Pipeline
 {
     /// <summary>Creates the pipeline.</summary>
@@ -13,9 +16,6 @@ public sealed class SearchIndexPipeline : Pipeline
     {
         DependencyNames.Add(nameof(OfficesPipeline));
         DependencyNames.Add(nameof(DocumentsPipeline));
-        Process.Add(new GenerateSearchPages());
-        Process.Add(new KeyListPages());
-        Process.Add(new Memoize(new RenderPages()));
         Process.Add(new MemoizeAll(new BuildSearchIndex(), SourceDigests.SiteKey));
         Process.Add(new WriteFiles());
         Output.Add(new WriteFiles());
