@@ -36,7 +36,7 @@ public static class SiteBuilder
     [
         new OfficesPipeline(options),
         new DocumentsPipeline(options),
-        new SearchIndexPipeline(),
+        new SearchIndexPipeline(options),
         new PagesPipeline(),
         new TransparencyPipeline(),
         new SiteFilesPipeline(),

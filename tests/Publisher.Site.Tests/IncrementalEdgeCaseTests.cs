@@ -86,6 +86,28 @@ public sealed class IncrementalEdgeCaseTests
     }
 
     [Fact]
+    public async Task Should_Keep_The_English_Index_When_Only_A_Chinese_Body_Changed()
+    {
+        // Given: a site built once, then a paragraph added to the body of a report that has no English translation
+        using var temp = new TempDirectory();
+        var config = SampleSite.CopyTo(temp);
+        Assert.True((await SiteBuilder.BuildAsync(new SiteBuilder.Request(config))).Succeeded);
+        var report = temp.Combine("content/yuepu/2021/guide.md");
+        Assert.False(File.Exists(temp.Combine("content/yuepu/2021/guide.en.md")));
+        File.AppendAllText(report, "\n\n街道新增一段说明：独一无二的检索词葡萄藤。\n");
+
+        // When
+        var next = await SiteBuilder.BuildAsync(new SiteBuilder.Request(config));
+
+        // Then: the Chinese index is made again and finds the new words; the English one is kept as it was
+        Assert.True(next.Succeeded);
+        var index = next.Outputs["SearchIndexPipeline"].Where(d => d.Destination.Contains("/index/", StringComparison.Ordinal)).ToList();
+        Assert.All(index.Where(d => d.Destination.StartsWith("en/", StringComparison.Ordinal)), file => Assert.True(file.Get<bool>(OutputCache.KeptKey), $"{file.Destination} was made again"));
+        Assert.False(Assert.Single(index, d => d.Destination == "search/index/meta.json").Get<bool>(OutputCache.KeptKey));
+        Assert.Contains(Directory.EnumerateFiles(temp.Combine("_site/search/index/t")), f => File.ReadAllText(f).Contains("\"葡萄\"", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Should_Keep_Every_Page_Of_A_Clean_Build_When_Nothing_Changed_Since()
     {
         // Given: a site built with --clean (an editor's way out of a suspect cache), nothing changed since

@@ -1,3 +1,7 @@
+using System.Buffers.Binary;
+using System.Globalization;
+using System.IO.Hashing;
+using System.Runtime.InteropServices;
 using Publisher.Core.Documents;
 using Publisher.Core.Execution;
 using Publisher.Core.IO;
@@ -9,49 +13,83 @@ using Publisher.Site.Rendering;
 namespace Publisher.Site.Modules;
 
 /// <summary>
-/// Writes the search index of every language (<c>/search/index/</c> for the default language,
+/// Writes the search index of one language (<c>/search/index/</c> for the default language,
 /// <c>/en/search/index/</c> for English) and passes its inputs through. A language indexes the text written in
 /// it: the English index has the English titles, summaries and translations, and the Chinese title of a
 /// document that has no English one. Each file goes to disk as soon as it is made (the module returns them marked
 /// written, without content): held as documents until written, the 68 MB of JSON of a 10,000-document site's
 /// indexes were about twice that in strings, on top of their UTF-8 copies.
 /// </summary>
-public sealed class BuildSearchIndex : IModule
+/// <param name="language">The language whose index this module writes.</param>
+public sealed class BuildSearchIndex(string language) : IModule
 {
     /// <summary>The index folder under a language's root.</summary>
     public const string IndexFolder = "search/index/";
 
     /// <inheritdoc />
-    /// <remarks>
-    /// The languages are indexed one after the other, each on up to all cores (<see cref="IndexWriter"/> analyses
-    /// parts of the documents at the same time): indexing them at the same time held both languages' term tables
-    /// and postings at once, while pages were being rendered too.
-    /// </remarks>
     public Task<IReadOnlyList<Document>> ExecuteAsync(IReadOnlyList<Document> inputs, IExecutionContext context)
+    {
+        var (folder, documents) = Plan(context, language);
+        var written = new List<Document>();
+        IndexWriter.Write(documents, (path, utf8) =>
+        {
+            var destination = folder + path;
+            OutputFiles.Write(context, destination, utf8);
+            lock (written)
+            {
+                written.Add(new Document { Destination = destination }.WithMetadata(WriteFiles.WrittenKey, true));
+            }
+        });
+
+        return Task.FromResult<IReadOnlyList<Document>>([.. inputs, .. written.OrderBy(d => d.Destination, StringComparer.Ordinal)]);
+    }
+
+    /// <summary>
+    /// The inputs key of one language's index (for <c>MemoizeAll</c>): every field of every document it indexes,
+    /// in order, since the index is made from those alone. An edit to a Chinese body leaves the English index as
+    /// it was (it indexes English text and the Chinese titles of documents without a translation), and an edit to
+    /// an English translation leaves the Chinese one.
+    /// </summary>
+    public static Func<IExecutionContext, string?> InputsKey(string language) => context =>
+    {
+        var (folder, documents) = Plan(context, language);
+        var hash = new XxHash128();
+        Add(hash, folder);
+        foreach (var d in documents)
+        {
+            Add(hash, d.Url);
+            Add(hash, d.Title);
+            Add(hash, d.Body);
+            Add(hash, d.Summary);
+            Add(hash, d.Office);
+            Add(hash, d.OfficeName);
+            Add(hash, d.Year?.ToString(CultureInfo.InvariantCulture));
+            Add(hash, d.Kind);
+            Add(hash, d.KindName);
+            Add(hash, d.DocNumber);
+        }
+
+        return Convert.ToHexStringLower(hash.GetCurrentHash());
+    };
+
+    private static (string Folder, List<SearchDocument> Documents) Plan(IExecutionContext context, string language)
     {
         var site = SiteModelFactory.Create(context);
         var strings = context.GetService<IReadOnlyDictionary<string, UiStrings>>();
         var urls = new SiteUrls(site.Options.BasePath, site.Options.DefaultLanguage);
-        var languages = site.Options.Languages;
-        var indexes = new List<Document>[languages.Length];
-        for (var i = 0; i < languages.Length; i++)
-        {
-            var language = languages[i];
-            var folder = urls.Prefix(language) + IndexFolder;
-            var written = new List<Document>();
-            IndexWriter.Write(Documents(site, urls, language, strings[language]), (path, utf8) =>
-            {
-                var destination = folder + path;
-                OutputFiles.Write(context, destination, utf8);
-                lock (written)
-                {
-                    written.Add(new Document { Destination = destination }.WithMetadata(WriteFiles.WrittenKey, true));
-                }
-            });
-            indexes[i] = [.. written.OrderBy(d => d.Destination, StringComparer.Ordinal)];
-        }
+        return (urls.Prefix(language) + IndexFolder, Documents(site, urls, language, strings[language]));
+    }
 
-        return Task.FromResult<IReadOnlyList<Document>>([.. inputs, .. indexes.SelectMany(d => d)]);
+    /// <summary>Adds a length-prefixed string (null differs from empty) to the hash, as UTF-16 without copying.</summary>
+    private static void Add(XxHash128 hash, string? value)
+    {
+        Span<byte> length = stackalloc byte[sizeof(int)];
+        BinaryPrimitives.WriteInt32LittleEndian(length, value?.Length ?? -1);
+        hash.Append(length);
+        if (value is not null)
+        {
+            hash.Append(MemoryMarshal.AsBytes(value.AsSpan()));
+        }
     }
 
     /// <summary>The documents of one language's index, newest first, standalone pages last.</summary>
