@@ -17,7 +17,7 @@ namespace Publisher.Site.Modules;
 /// <c>/en/search/index/</c> for English) and passes its inputs through. A language indexes the text written in
 /// it: the English index has the English titles, summaries and translations, and the Chinese title of a
 /// document that has no English one. Each file goes to disk as soon as it is made (the module returns them marked
-/// written, without content): held as documents until written, the 68 MB of JSON of a 10,000-document site's
+/// written, without content): held as documents until written, the 52 MB of JSON of a 10,000-document site's
 /// indexes were about twice that in strings, on top of their UTF-8 copies.
 /// </summary>
 /// <param name="language">The language whose index this module writes.</param>
