@@ -76,6 +76,48 @@ public sealed class LinkValidationTests
         Assert.True(result.Succeeded, string.Join("\n", result.Diagnostics));
     }
 
+    [Theory]
+    [InlineData("/ganquan-road/2019/no-such-report/", "PUB1101")]
+    [InlineData("https://reports.example.gov.cn/ganquan-road/2019/no-such-report/", "PUB1101")]
+    [InlineData("/offices", "PUB1103")]
+    [InlineData("https://reports.example.gov.cn/offices", "PUB1103")]
+    [InlineData("https://reports.example.gov.cn/./no-such-page/", "PUB1101")]
+    [InlineData("/%E6%97%A0/", "PUB1101")]
+    public async Task Should_Report_A_Broken_Root_Or_Absolute_Link_Whichever_Way_It_Is_Written(string link, string code)
+    {
+        // Given: plain site paths take a shorter way than links Uri must resolve; both must report alike.
+        using var temp = new TempDirectory();
+        var config = SampleSite.CopyTo(temp);
+        AppendToAbout(temp, $"\n见[链接]({link})。\n");
+
+        // When
+        var result = await SiteBuilder.BuildAsync(new SiteBuilder.Request(config));
+
+        // Then
+        var error = Assert.Single(result.Diagnostics, d => d.Severity == DiagnosticSeverity.Error);
+        Assert.Equal(code, error.Code);
+        Assert.Contains($"'{link}'", error.Message);
+    }
+
+    [Theory]
+    [InlineData("/offices/")]
+    [InlineData("https://reports.example.gov.cn/offices/")]
+    [InlineData("https://REPORTS.example.gov.cn/offices/")]
+    [InlineData("https://reports.example.gov.cn/en/offices/")]
+    public async Task Should_Accept_A_Working_Root_Or_Absolute_Link(string link)
+    {
+        // Given
+        using var temp = new TempDirectory();
+        var config = SampleSite.CopyTo(temp);
+        AppendToAbout(temp, $"\n见[发布机关]({link})。\n");
+
+        // When
+        var result = await SiteBuilder.BuildAsync(new SiteBuilder.Request(config));
+
+        // Then
+        Assert.True(result.Succeeded, string.Join("\n", result.Diagnostics));
+    }
+
     private static void AppendToAbout(TempDirectory temp, string markdown) =>
         File.AppendAllText(temp.Combine("content/pages/about.md"), markdown);
 }

@@ -26,7 +26,11 @@ public static class AbsoluteUrl
         return IsPlainPath(link) ? origin + link : new Uri(baseUri, link).AbsoluteUri;
     }
 
-    private static bool IsPlainPath(string link) =>
+    /// <summary>
+    /// True when <paramref name="link"/> is an absolute path that <see cref="Uri"/> would keep exactly as it is:
+    /// it starts with one '/', is made of unreserved characters and '/', and has no dot segment.
+    /// </summary>
+    internal static bool IsPlainPath(ReadOnlySpan<char> link) =>
         link.StartsWith('/') && !link.StartsWith("//", StringComparison.Ordinal) && !link.Contains("/.", StringComparison.Ordinal)
-        && !link.AsSpan().ContainsAnyExcept(Unreserved);
+        && !link.ContainsAnyExcept(Unreserved);
 }

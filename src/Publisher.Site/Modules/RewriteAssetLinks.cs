@@ -3,6 +3,7 @@ using Publisher.Content.Configuration;
 using Publisher.Core.Documents;
 using Publisher.Core.Execution;
 using Publisher.Core.Modules;
+using Publisher.Core.Text;
 using Publisher.Site.Pipelines;
 
 namespace Publisher.Site.Modules;
@@ -34,10 +35,16 @@ public sealed class RewriteAssetLinks : IModule
 
     /// <summary>
     /// The page with every quoted asset path of <paramref name="map"/> replaced, in one pass over the page (a
-    /// Replace per asset scanned and copied a 12 KB page once per asset); null when nothing was replaced.
+    /// Replace per asset scanned and copied a 12 KB page once per asset); null when nothing was replaced. The
+    /// quoted values are looked up as spans and the page is built in a reused builder, so a page costs one new
+    /// string (a substring per quoted value and a growing builder per page were 0.5 GB of a 10k build's allocations).
     /// </summary>
-    internal static string? Rewrite(string html, string marker, IReadOnlyDictionary<string, string> map)
+    internal static string? Rewrite(string html, string marker, IReadOnlyDictionary<string, string> map) =>
+        Rewrite(html, marker, map as Dictionary<string, string> ?? new Dictionary<string, string>(map, StringComparer.Ordinal));
+
+    private static string? Rewrite(string html, string marker, Dictionary<string, string> map)
     {
+        var lookup = map.GetAlternateLookup<ReadOnlySpan<char>>();
         StringBuilder? builder = null;
         var copied = 0;
         var index = 0;
@@ -49,9 +56,9 @@ public sealed class RewriteAssetLinks : IModule
                 break;
             }
 
-            if (map.TryGetValue(html[index..(end + 1)], out var fingerprinted))
+            if (lookup.TryGetValue(html.AsSpan(index, end + 1 - index), out var fingerprinted))
             {
-                builder ??= new StringBuilder(html.Length + 64);
+                builder ??= ReusedStringBuilder.Rent();
                 builder.Append(html, copied, index - copied).Append(fingerprinted);
                 copied = end + 1;
             }
@@ -59,6 +66,6 @@ public sealed class RewriteAssetLinks : IModule
             index = end + 1;
         }
 
-        return builder?.Append(html, copied, html.Length - copied).ToString();
+        return builder is null ? null : ReusedStringBuilder.ToStringAndReturn(builder.Append(html, copied, html.Length - copied));
     }
 }

@@ -3,6 +3,7 @@ using Publisher.Core.Diagnostics;
 using Publisher.Core.Documents;
 using Publisher.Core.Execution;
 using Publisher.Core.Modules;
+using Publisher.Site.Model;
 
 namespace Publisher.Site.Modules;
 
@@ -59,9 +60,10 @@ public sealed class ValidateLinks(params string[] targetPipelines) : IModule
             ? page.Destination[..^"index.html".Length]
             : page.Destination));
         var links = page.Get<string[]>(SiteKeys.Links) ?? CollectLinks.Of(page.Content);
+        var origin = site.GetLeftPart(UriPartial.Authority);
         foreach (var link in links)
         {
-            var problem = Problem(link, pageUri, site, basePath, targets);
+            var problem = Problem(link, pageUri, site, origin, basePath, targets);
             if (problem is not null)
             {
                 context.Diagnostics.Error(
@@ -73,11 +75,24 @@ public sealed class ValidateLinks(params string[] targetPipelines) : IModule
         }
     }
 
-    private static (string Code, string Message, string Hint)? Problem(string link, Uri page, Uri site, string basePath, HashSet<string> targets)
+    private static (string Code, string Message, string Hint)? Problem(string link, Uri page, Uri site, string origin, string basePath, HashSet<string> targets)
     {
         if (link.Length == 0 || link[0] == '#' || link.StartsWith("//", StringComparison.Ordinal))
         {
             return null;
+        }
+
+        // Most links are plain site paths ("/office-001/2019/report-1/", or the same after the site's origin):
+        // Uri would keep them as they are, so they skip the two Uri objects and the unescaping (a 10k build checks
+        // about 600,000 links; Uri parsing was 0.2 GB of its allocations).
+        if (AbsoluteUrl.IsPlainPath(link))
+        {
+            return ProblemWithPath(link, basePath, targets);
+        }
+
+        if (link.StartsWith(origin, StringComparison.Ordinal) && AbsoluteUrl.IsPlainPath(link.AsSpan(origin.Length)))
+        {
+            return ProblemWithPath(link[origin.Length..], basePath, targets);
         }
 
         var colon = link.IndexOf(':');
@@ -90,7 +105,12 @@ public sealed class ValidateLinks(params string[] targetPipelines) : IModule
         }
 
         var resolved = new Uri(page, link);
-        var path = Uri.UnescapeDataString(resolved.AbsolutePath);
+        return ProblemWithPath(Uri.UnescapeDataString(resolved.AbsolutePath), basePath, targets);
+    }
+
+    /// <summary>What is wrong with a link that resolves to the site path <paramref name="path"/>, if anything.</summary>
+    private static (string Code, string Message, string Hint)? ProblemWithPath(string path, string basePath, HashSet<string> targets)
+    {
         if (!path.StartsWith(basePath, StringComparison.Ordinal))
         {
             return ("PUB1102", $"which is outside the site's base path '{basePath}' and will not be found when the site is served there",

@@ -1,6 +1,8 @@
+using System.Globalization;
 using System.Reflection;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
+using Publisher.Core.Text;
 using RazorLight;
 using RazorLight.Compilation;
 using RazorLight.Generation;
@@ -46,7 +48,31 @@ public sealed class PageRenderer
     internal int TemplatesCompiled => _engine.IsValueCreated ? _engine.Value.Cache?.Stored ?? 0 : 0;
 
     /// <summary>Renders <paramref name="template"/> (a file name such as <c>Office.cshtml</c>) with a model.</summary>
-    public Task<string> RenderAsync<TModel>(string template, TModel model) => _engine.Value.Engine.CompileRenderAsync(template, model);
+    /// <remarks>
+    /// Renders into a builder reused from page to page (<see cref="ReusedStringBuilder"/>) rather than RazorLight's
+    /// <c>CompileRenderAsync</c>, whose new <see cref="StringWriter"/> per page grew by doubling; the same two
+    /// calls are made (compile, then render into a writer), so the text is the same.
+    /// </remarks>
+    public async Task<string> RenderAsync<TModel>(string template, TModel model)
+    {
+        var engine = _engine.Value.Engine;
+        var page = await engine.CompileTemplateAsync(template).ConfigureAwait(false);
+        var builder = ReusedStringBuilder.Rent();
+        try
+        {
+            using (var writer = new StringWriter(builder, CultureInfo.CurrentCulture))
+            {
+                await engine.RenderTemplateAsync(page, model, writer).ConfigureAwait(false);
+            }
+
+            return ReusedStringBuilder.ToStringAndReturn(builder);
+        }
+        catch
+        {
+            ReusedStringBuilder.Return(builder);
+            throw;
+        }
+    }
 
     private static (RazorLightEngine Engine, TemplateAssemblyCache? Cache) CreateEngine(UnwatchedFileSystemProject project, string? cacheDirectory)
     {
