@@ -202,6 +202,55 @@ public sealed class IncrementalEdgeCaseTests
         AssertSameFiles(temp.Combine("clean"), temp.Combine("_site"));
     }
 
+    [Fact]
+    public async Task Should_Equal_A_Clean_Build_When_The_Kept_Search_Lengths_Are_Damaged()
+    {
+        // Given: a built site whose kept body term counts are then damaged, and an edited report
+        using var temp = new TempDirectory();
+        var config = SampleSite.CopyTo(temp);
+        Assert.True((await SiteBuilder.BuildAsync(new SiteBuilder.Request(config))).Succeeded);
+        var lengths = temp.Combine(".publisher-cache/search-lengths-zh-CN.txt");
+        var lines = File.ReadAllLines(lengths);
+        Assert.True(lines.Length > 10, $"{lines.Length} line(s) in {lengths}");
+        File.WriteAllLines(lengths, [lines[0], .. lines.Skip(1).Select(l => l.Split('\t')[0] + "\tnot a number")]);
+        File.AppendAllText(temp.Combine("content/yuepu/2021/guide.md"), "\n新增的一段说明。\n");
+
+        // When
+        await BuildIncrementallyAndCleanAsync(config);
+
+        // Then
+        AssertSameFiles(temp.Combine("clean"), temp.Combine("_site"));
+    }
+
+    [Fact]
+    public async Task Should_Take_Body_Term_Counts_From_The_Cache_Only_When_The_Build_Is_Not_Clean()
+    {
+        // Given: a built site whose kept counts are then all made wrong (keeping the file's first line), and an
+        // edited report, so that the Chinese index is made again
+        using var temp = new TempDirectory();
+        var config = SampleSite.CopyTo(temp);
+        Assert.True((await SiteBuilder.BuildAsync(new SiteBuilder.Request(config))).Succeeded);
+        var lengths = temp.Combine(".publisher-cache/search-lengths-zh-CN.txt");
+        var lines = File.ReadAllLines(lengths);
+        File.WriteAllLines(lengths, [lines[0], .. lines.Skip(1).Select((l, i) => l.Split('\t')[0] + "\t" + (i * 37 % 1000))]);
+        var tampered = File.ReadAllText(lengths);
+        File.AppendAllText(temp.Combine("content/yuepu/2021/guide.md"), "\n新增的一段说明。\n");
+
+        // When: a --clean build, then an incremental one from the same wrong counts
+        var clean = await SiteBuilder.BuildAsync(new SiteBuilder.Request(config, "clean", Incremental: false));
+        File.WriteAllText(lengths, tampered);
+        var incremental = await SiteBuilder.BuildAsync(new SiteBuilder.Request(config));
+
+        // Then: the clean build ignored them; the incremental one used them (so they are worth keeping right)
+        Assert.True(clean.Succeeded && incremental.Succeeded);
+        var expected = SampleSite.Snapshot(temp.Combine("clean"));
+        var actual = SampleSite.Snapshot(temp.Combine("_site"));
+        var index = expected.Keys.Where(k => k.StartsWith("search/index/t/", StringComparison.Ordinal)).ToList();
+        Assert.NotEmpty(index);
+        Assert.Contains(index, k => !expected[k].AsSpan().SequenceEqual(actual[k]));
+        Assert.All(expected.Keys.Where(k => k.StartsWith("en/search/index/", StringComparison.Ordinal)), k => Assert.True(expected[k].AsSpan().SequenceEqual(actual[k]), k));
+    }
+
     /// <summary>An incremental build into _site, then a clean build of the same sources into clean/.</summary>
     private static async Task BuildIncrementallyAndCleanAsync(string config)
     {

@@ -35,7 +35,14 @@ public sealed class OutputCache
         _previous = previous;
         _manifestPath = ManifestPath(cacheDirectory, targetDirectory);
         Notes = new BuildNotes(RecordPath(cacheDirectory, targetDirectory, "notes-", ".bin"), readNotes);
+        UsesPreviousBuild = readNotes;
     }
+
+    /// <summary>
+    /// False for a <c>--clean</c> build, which must use nothing a previous build left in the cache folder (a module
+    /// that keeps a cache file of its own reads it only when this is true, and may always write it).
+    /// </summary>
+    public bool UsesPreviousBuild { get; }
 
     /// <summary>The cache folder.</summary>
     public string CacheDirectory { get; }

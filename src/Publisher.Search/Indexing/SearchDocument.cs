@@ -32,4 +32,13 @@ public sealed record SearchDocument
 
     /// <summary>The document number (发文字号), searchable as written or without its brackets.</summary>
     public string? DocNumber { get; init; }
+
+    /// <summary>
+    /// How many terms the body field (body and summary) gives, when already known, e.g. counted by a previous
+    /// build for the same text; null to count them. The BM25 length normalisation needs every document's count
+    /// before any posting is made, so an unknown count costs a scan of the body on top of its analysis. A wrong
+    /// count gives a wrong index: set it only from <see cref="IndexWriter.Write(IReadOnlyList{SearchDocument}, IndexFileSink)"/>'s
+    /// result for exactly this body and summary.
+    /// </summary>
+    public int? BodyTermCount { get; init; }
 }

@@ -30,8 +30,17 @@ public sealed class BuildSearchIndex(string language) : IModule
     public Task<IReadOnlyList<Document>> ExecuteAsync(IReadOnlyList<Document> inputs, IExecutionContext context)
     {
         var (folder, documents) = Plan(context, language);
+        var site = SiteModelFactory.Create(context);
+        var digests = SourceDigests.For(site, context).ByDocument;
+        var sources = site.Documents.Concat(site.Pages).Select(d => digests.GetValueOrDefault(d.Key)).ToList();
+        var lengths = SearchBodyLengths.Open(context, language);
+        if (lengths is not null)
+        {
+            documents = [.. documents.Select((d, i) => lengths.Recall(sources[i]) is { } count ? d with { BodyTermCount = count } : d)];
+        }
+
         var written = new List<Document>();
-        IndexWriter.Write(documents, (path, utf8) =>
+        var counts = IndexWriter.Write(documents, (path, utf8) =>
         {
             var destination = folder + path;
             OutputFiles.Write(context, destination, utf8);
@@ -41,6 +50,7 @@ public sealed class BuildSearchIndex(string language) : IModule
             }
         });
 
+        lengths?.Save(sources, counts);
         return Task.FromResult<IReadOnlyList<Document>>([.. inputs, .. written.OrderBy(d => d.Destination, StringComparer.Ordinal)]);
     }
 

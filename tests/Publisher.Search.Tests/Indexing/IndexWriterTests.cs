@@ -25,6 +25,52 @@ public sealed class IndexWriterTests
     }
 
     [Fact]
+    public void Should_WriteTheSameBytes_When_TheBodyTermCountsOfAPreviousIndexAreGiven()
+    {
+        // Given: the counts a first index returned, given back for all documents but one whose body changed
+        var documents = Corpus(3000);
+        var (firstFiles, counts) = WriteWithCounts(documents);
+        var edited = documents.Select((d, i) => i == 17 ? d with { Body = d.Body + "新增一段关于行政复议的说明。" } : d with { BodyTermCount = counts[i] }).ToArray();
+
+        // When
+        var (withCounts, _) = WriteWithCounts(edited);
+        var (scanned, scannedCounts) = WriteWithCounts([.. edited.Select(d => d with { BodyTermCount = null })]);
+
+        // Then
+        Assert.Equal(scanned, withCounts);
+        Assert.Equal(firstFiles, WriteWithCounts(documents).Files);
+        Assert.True(scannedCounts[17] > counts[17]);
+        Assert.Equal(counts.Where((_, i) => i != 17), scannedCounts.Where((_, i) => i != 17));
+    }
+
+    [Fact]
+    public void Should_WriteOtherImpacts_When_AGivenBodyTermCountIsNotTheBodys()
+    {
+        // Given: a count that does not belong to the body (what the build's cache must never give)
+        var documents = Corpus(50);
+        var (files, counts) = WriteWithCounts(documents);
+
+        // When
+        var (wrong, _) = WriteWithCounts([.. documents.Select((d, i) => d with { BodyTermCount = i == 0 ? counts[i] * 5 : counts[i] })]);
+
+        // Then: the counts are used, not ignored
+        Assert.NotEqual(files, wrong);
+    }
+
+    private static (List<(string Path, string Content)> Files, IReadOnlyList<int> Counts) WriteWithCounts(IReadOnlyList<SearchDocument> documents)
+    {
+        var files = new List<(string Path, string Content)>();
+        var counts = IndexWriter.Write(documents, (path, utf8) =>
+        {
+            lock (files)
+            {
+                files.Add((path, System.Text.Encoding.UTF8.GetString(utf8)));
+            }
+        });
+        return ([.. files.OrderBy(f => f.Path, StringComparer.Ordinal)], counts);
+    }
+
+    [Fact]
     public void Should_SplitTermsIntoShards_When_TheIndexIsLarge()
     {
         // Given
