@@ -208,12 +208,7 @@ public sealed class IncrementalEdgeCaseTests
         // Given: a built site whose kept body term counts are then damaged, and an edited report
         using var temp = new TempDirectory();
         var config = SampleSite.CopyTo(temp);
-        Assert.True((await SiteBuilder.BuildAsync(new SiteBuilder.Request(config))).Succeeded);
-        var lengths = temp.Combine(".publisher-cache/search-lengths-zh-CN.txt");
-        var lines = File.ReadAllLines(lengths);
-        Assert.True(lines.Length > 10, $"{lines.Length} line(s) in {lengths}");
-        File.WriteAllLines(lengths, [lines[0], .. lines.Skip(1).Select(l => l.Split('\t')[0] + "\tnot a number")]);
-        File.AppendAllText(temp.Combine("content/yuepu/2021/guide.md"), "\n新增的一段说明。\n");
+        await BuildThenRewriteKeptCountsAndEditAsync(temp, config, _ => "not a number");
 
         // When
         await BuildIncrementallyAndCleanAsync(config);
@@ -229,12 +224,8 @@ public sealed class IncrementalEdgeCaseTests
         // edited report, so that the Chinese index is made again
         using var temp = new TempDirectory();
         var config = SampleSite.CopyTo(temp);
-        Assert.True((await SiteBuilder.BuildAsync(new SiteBuilder.Request(config))).Succeeded);
-        var lengths = temp.Combine(".publisher-cache/search-lengths-zh-CN.txt");
-        var lines = File.ReadAllLines(lengths);
-        File.WriteAllLines(lengths, [lines[0], .. lines.Skip(1).Select((l, i) => l.Split('\t')[0] + "\t" + (i * 37 % 1000))]);
+        var lengths = await BuildThenRewriteKeptCountsAndEditAsync(temp, config, i => (i * 37 % 1000).ToString(System.Globalization.CultureInfo.InvariantCulture));
         var tampered = File.ReadAllText(lengths);
-        File.AppendAllText(temp.Combine("content/yuepu/2021/guide.md"), "\n新增的一段说明。\n");
 
         // When: a --clean build, then an incremental one from the same wrong counts
         var clean = await SiteBuilder.BuildAsync(new SiteBuilder.Request(config, "clean", Incremental: false));
@@ -249,6 +240,22 @@ public sealed class IncrementalEdgeCaseTests
         Assert.NotEmpty(index);
         Assert.Contains(index, k => !expected[k].AsSpan().SequenceEqual(actual[k]));
         Assert.All(expected.Keys.Where(k => k.StartsWith("en/search/index/", StringComparison.Ordinal)), k => Assert.True(expected[k].AsSpan().SequenceEqual(actual[k]), k));
+    }
+
+    /// <summary>
+    /// Builds the site, rewrites every kept Chinese body term count (the file's first line kept) with
+    /// <paramref name="count"/> of the line's number, and edits a report so that the Chinese index is made again;
+    /// returns the counts file.
+    /// </summary>
+    private static async Task<string> BuildThenRewriteKeptCountsAndEditAsync(TempDirectory temp, string config, Func<int, string> count)
+    {
+        Assert.True((await SiteBuilder.BuildAsync(new SiteBuilder.Request(config))).Succeeded);
+        var lengths = temp.Combine(".publisher-cache/search-lengths-zh-CN.txt");
+        var lines = File.ReadAllLines(lengths);
+        Assert.True(lines.Length > 10, $"{lines.Length} line(s) in {lengths}");
+        File.WriteAllLines(lengths, [lines[0], .. lines.Skip(1).Select((l, i) => l.Split('\t')[0] + "\t" + count(i))]);
+        File.AppendAllText(temp.Combine("content/yuepu/2021/guide.md"), "\n新增的一段说明。\n");
+        return lengths;
     }
 
     /// <summary>An incremental build into _site, then a clean build of the same sources into clean/.</summary>

@@ -29,10 +29,9 @@ public sealed class BuildSearchIndex(string language) : IModule
     /// <inheritdoc />
     public Task<IReadOnlyList<Document>> ExecuteAsync(IReadOnlyList<Document> inputs, IExecutionContext context)
     {
-        var (folder, documents) = Plan(context, language);
-        var site = SiteModelFactory.Create(context);
+        var (folder, documents, site) = Plan(context, language);
         var digests = SourceDigests.For(site, context).ByDocument;
-        var sources = site.Documents.Concat(site.Pages).Select(d => digests.GetValueOrDefault(d.Key)).ToList();
+        var sources = Indexed(site).Select(d => digests.GetValueOrDefault(d.Key)).ToList();
         var lengths = SearchBodyLengths.Open(context, language);
         if (lengths is not null)
         {
@@ -62,7 +61,7 @@ public sealed class BuildSearchIndex(string language) : IModule
     /// </summary>
     public static Func<IExecutionContext, string?> InputsKey(string language) => context =>
     {
-        var (folder, documents) = Plan(context, language);
+        var (folder, documents, _) = Plan(context, language);
         var hash = new XxHash128();
         Add(hash, folder);
         foreach (var d in documents)
@@ -82,13 +81,16 @@ public sealed class BuildSearchIndex(string language) : IModule
         return Convert.ToHexStringLower(hash.GetCurrentHash());
     };
 
-    private static (string Folder, List<SearchDocument> Documents) Plan(IExecutionContext context, string language)
+    private static (string Folder, List<SearchDocument> Documents, SiteModel Site) Plan(IExecutionContext context, string language)
     {
         var site = SiteModelFactory.Create(context);
         var strings = context.GetService<IReadOnlyDictionary<string, UiStrings>>();
         var urls = new SiteUrls(site.Options.BasePath, site.Options.DefaultLanguage);
-        return (urls.Prefix(language) + IndexFolder, Documents(site, urls, language, strings[language]));
+        return (urls.Prefix(language) + IndexFolder, Documents(site, urls, language, strings[language]), site);
     }
+
+    /// <summary>The site's documents in index order (a document's id is its position): newest first, standalone pages last.</summary>
+    private static IEnumerable<SiteDocument> Indexed(SiteModel site) => site.Documents.Concat(site.Pages);
 
     /// <summary>Adds a length-prefixed string (null differs from empty) to the hash, as UTF-16 without copying.</summary>
     private static void Add(XxHash128 hash, string? value)
@@ -106,7 +108,7 @@ public sealed class BuildSearchIndex(string language) : IModule
     internal static List<SearchDocument> Documents(SiteModel site, SiteUrls urls, string language, UiStrings t)
     {
         var defaultLanguage = site.Options.DefaultLanguage;
-        return [.. site.Documents.Concat(site.Pages).Select(d =>
+        return [.. Indexed(site).Select(d =>
         {
             var version = d.VersionIn(language, defaultLanguage);
             return new SearchDocument

@@ -39,9 +39,6 @@ public sealed class RewriteAssetLinks : IModule
     /// quoted values are looked up as spans and the page is built in a reused builder, so a page costs one new
     /// string (a substring per quoted value and a growing builder per page were 0.5 GB of a 10k build's allocations).
     /// </summary>
-    internal static string? Rewrite(string html, string marker, IReadOnlyDictionary<string, string> map) =>
-        Rewrite(html, marker, map as Dictionary<string, string> ?? new Dictionary<string, string>(map, StringComparer.Ordinal));
-
     private static string? Rewrite(string html, string marker, Dictionary<string, string> map)
     {
         var lookup = map.GetAlternateLookup<ReadOnlySpan<char>>();

@@ -64,20 +64,20 @@ internal sealed class SearchBodyLengths
             }
         }
 
+        var temporary = _path + "." + Guid.NewGuid().ToString("N") + ".tmp";
         try
         {
             Directory.CreateDirectory(Path.GetDirectoryName(_path)!);
-            var temporary = _path + "." + Guid.NewGuid().ToString("N") + ".tmp";
             File.WriteAllText(temporary, text.ToString(), new UTF8Encoding(false));
             File.Move(temporary, _path, overwrite: true);
         }
-        catch (IOException)
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             // Only the next build's head start is lost.
-        }
-        catch (UnauthorizedAccessException)
-        {
-            // Same as above.
+            if (File.Exists(temporary))
+            {
+                File.Delete(temporary);
+            }
         }
     }
 
@@ -108,7 +108,7 @@ internal sealed class SearchBodyLengths
                 known[line[..tab]] = count;
             }
         }
-        catch (IOException)
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             known.Clear();
         }

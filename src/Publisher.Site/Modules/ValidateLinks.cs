@@ -23,11 +23,12 @@ public sealed class ValidateLinks(params string[] targetPipelines) : IModule
         var options = context.GetService<SiteOptions>();
         var targets = Targets(inputs, context, options);
         var site = new Uri(options.BaseUrl);
+        var origin = site.GetLeftPart(UriPartial.Authority);
         var pages = inputs.Where(d => d.Destination.EndsWith(".html", StringComparison.Ordinal)).ToList();
         Parallel.ForEach(
             pages,
             new ParallelOptions { MaxDegreeOfParallelism = context.MaxDegreeOfParallelism, CancellationToken = context.CancellationToken },
-            page => Check(page, targets, site, options.BasePath, context));
+            page => Check(page, targets, site, origin, options.BasePath, context));
         return Task.FromResult(inputs);
     }
 
@@ -54,13 +55,12 @@ public sealed class ValidateLinks(params string[] targetPipelines) : IModule
         return targets;
     }
 
-    private static void Check(Document page, HashSet<string> targets, Uri site, string basePath, IExecutionContext context)
+    private static void Check(Document page, HashSet<string> targets, Uri site, string origin, string basePath, IExecutionContext context)
     {
         var pageUri = new Uri(site, basePath + (page.Destination.EndsWith("index.html", StringComparison.Ordinal)
             ? page.Destination[..^"index.html".Length]
             : page.Destination));
         var links = page.Get<string[]>(SiteKeys.Links) ?? CollectLinks.Of(page.Content);
-        var origin = site.GetLeftPart(UriPartial.Authority);
         foreach (var link in links)
         {
             var problem = Problem(link, pageUri, site, origin, basePath, targets);
