@@ -203,12 +203,12 @@ public sealed class IncrementalEdgeCaseTests
     }
 
     [Fact]
-    public async Task Should_Equal_A_Clean_Build_When_The_Kept_Search_Lengths_Are_Damaged()
+    public async Task Should_Equal_A_Clean_Build_When_The_Kept_Search_Terms_Are_Damaged()
     {
-        // Given: a built site whose kept body term counts are then damaged, and an edited report
+        // Given: a built site whose kept analyses of the Chinese bodies are then damaged, and an edited report
         using var temp = new TempDirectory();
         var config = SampleSite.CopyTo(temp);
-        await BuildThenRewriteKeptCountsAndEditAsync(temp, config, _ => "not a number");
+        await BuildThenChangeKeptTermsAndEditAsync(temp, config, bytes => bytes[bytes.Length / 3] ^= 0x40);
 
         // When
         await BuildIncrementallyAndCleanAsync(config);
@@ -218,44 +218,87 @@ public sealed class IncrementalEdgeCaseTests
     }
 
     [Fact]
-    public async Task Should_Take_Body_Term_Counts_From_The_Cache_Only_When_The_Build_Is_Not_Clean()
+    public async Task Should_Take_Kept_Search_Terms_From_The_Cache_Only_When_The_Build_Is_Not_Clean()
     {
-        // Given: a built site whose kept counts are then all made wrong (keeping the file's first line), and an
-        // edited report, so that the Chinese index is made again
+        // Given: a built site whose kept analyses are then made wrong but well-formed (two documents' keys swapped,
+        // checksum made again), and an edited report, so that the Chinese index is made again
         using var temp = new TempDirectory();
         var config = SampleSite.CopyTo(temp);
-        var lengths = await BuildThenRewriteKeptCountsAndEditAsync(temp, config, i => (i * 37 % 1000).ToString(System.Globalization.CultureInfo.InvariantCulture));
-        var tampered = File.ReadAllText(lengths);
+        await BuildThenChangeKeptTermsAndEditAsync(temp, config, SwapFirstTwoKeys);
+        var store = Directory.GetFiles(temp.Combine(".publisher-cache"), "search-terms-zh-CN*");
+        var tampered = store.ToDictionary(p => p, File.ReadAllBytes);
 
-        // When: a --clean build, then an incremental one from the same wrong counts
-        var clean = await SiteBuilder.BuildAsync(new SiteBuilder.Request(config, "clean", Incremental: false));
-        File.WriteAllText(lengths, tampered);
+        // When: an incremental build from the wrong analyses, then --clean builds without and with them
         var incremental = await SiteBuilder.BuildAsync(new SiteBuilder.Request(config));
+        var clean = await SiteBuilder.BuildAsync(new SiteBuilder.Request(config, "clean", Incremental: false));
+        foreach (var path in Directory.GetFiles(temp.Combine(".publisher-cache"), "search-terms-zh-CN*"))
+        {
+            File.Delete(path);
+        }
 
-        // Then: the clean build ignored them; the incremental one used them (so they are worth keeping right)
-        Assert.True(clean.Succeeded && incremental.Succeeded);
+        foreach (var (path, bytes) in tampered)
+        {
+            File.WriteAllBytes(path, bytes);
+        }
+
+        var cleanAgain = await SiteBuilder.BuildAsync(new SiteBuilder.Request(config, "clean-again", Incremental: false));
+
+        // Then: the incremental build used them (so they are worth keeping right); the clean builds did not
+        Assert.True(clean.Succeeded && incremental.Succeeded && cleanAgain.Succeeded);
         var expected = SampleSite.Snapshot(temp.Combine("clean"));
         var actual = SampleSite.Snapshot(temp.Combine("_site"));
         var index = expected.Keys.Where(k => k.StartsWith("search/index/t/", StringComparison.Ordinal)).ToList();
         Assert.NotEmpty(index);
         Assert.Contains(index, k => !expected[k].AsSpan().SequenceEqual(actual[k]));
         Assert.All(expected.Keys.Where(k => k.StartsWith("en/search/index/", StringComparison.Ordinal)), k => Assert.True(expected[k].AsSpan().SequenceEqual(actual[k]), k));
+        AssertSameFiles(temp.Combine("clean"), temp.Combine("clean-again"));
     }
 
     /// <summary>
-    /// Builds the site, rewrites every kept Chinese body term count (the file's first line kept) with
-    /// <paramref name="count"/> of the line's number, and edits a report so that the Chinese index is made again;
-    /// returns the counts file.
+    /// Builds the site, changes the bytes of every part file the Chinese index kept with <paramref name="change"/>,
+    /// and edits a report so that the Chinese index is made again.
     /// </summary>
-    private static async Task<string> BuildThenRewriteKeptCountsAndEditAsync(TempDirectory temp, string config, Func<int, string> count)
+    private static async Task BuildThenChangeKeptTermsAndEditAsync(TempDirectory temp, string config, Action<byte[]> change)
     {
         Assert.True((await SiteBuilder.BuildAsync(new SiteBuilder.Request(config))).Succeeded);
-        var lengths = temp.Combine(".publisher-cache/search-lengths-zh-CN.txt");
-        var lines = File.ReadAllLines(lengths);
-        Assert.True(lines.Length > 10, $"{lines.Length} line(s) in {lengths}");
-        File.WriteAllLines(lengths, [lines[0], .. lines.Skip(1).Select((l, i) => l.Split('\t')[0] + "\t" + count(i))]);
+        var parts = Directory.GetFiles(temp.Combine(".publisher-cache"), "search-terms-zh-CN-*.bin");
+        Assert.NotEmpty(parts);
+        foreach (var part in parts)
+        {
+            var bytes = File.ReadAllBytes(part);
+            change(bytes);
+            File.WriteAllBytes(part, bytes);
+        }
+
         File.AppendAllText(temp.Combine("content/yuepu/2021/guide.md"), "\n新增的一段说明。\n");
-        return lengths;
+    }
+
+    /// <summary>
+    /// Swaps the first two document keys of a part file (each a 1, then its length, then that many hexadecimal
+    /// digits: a source digest) and writes its checksum again, so that the file is whole but gives each of the
+    /// two documents the other's terms.
+    /// </summary>
+    private static void SwapFirstTwoKeys(byte[] bytes)
+    {
+        var keys = new List<(int Start, int Length)>();
+        for (var i = 0; i + 2 < bytes.Length - sizeof(ulong) && keys.Count < 2; i++)
+        {
+            var length = bytes[i + 1];
+            if (bytes[i] == 1 && length is >= 32 and < 0x80 && i + 2 + length < bytes.Length
+                && bytes.AsSpan(i + 2, length).IndexOfAnyExcept("0123456789abcdef"u8) < 0)
+            {
+                keys.Add((i + 2, length));
+                i += length;
+            }
+        }
+
+        Assert.Equal(2, keys.Count);
+        Assert.Equal(keys[0].Length, keys[1].Length);
+        var first = bytes.AsSpan(keys[0].Start, keys[0].Length).ToArray();
+        bytes.AsSpan(keys[1].Start, keys[1].Length).CopyTo(bytes.AsSpan(keys[0].Start));
+        first.CopyTo(bytes.AsSpan(keys[1].Start));
+        var checksum = System.IO.Hashing.XxHash3.HashToUInt64(bytes.AsSpan(0, bytes.Length - sizeof(ulong)));
+        System.Buffers.Binary.BinaryPrimitives.WriteUInt64LittleEndian(bytes.AsSpan(bytes.Length - sizeof(ulong)), checksum);
     }
 
     /// <summary>An incremental build into _site, then a clean build of the same sources into clean/.</summary>

@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Globalization;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
@@ -47,12 +48,13 @@ public static class IndexWriter
     /// <summary>
     /// Writes the index of <paramref name="documents"/> file by file into <paramref name="sink"/>, holding no file
     /// longer than it takes to make it (a 10,000-document index is 56 MB of JSON). The sink is called from two
-    /// threads at once: the term shards are made on one and the document records on another. Returns each
-    /// document's body term count (see <see cref="SearchDocument.BodyTermCount"/>), so a caller can keep them for
-    /// the next index of the same texts.
+    /// threads at once: the term shards are made on one and the document records on another. With a
+    /// <paramref name="store"/>, a document whose <see cref="SearchDocument.AnalysisKey"/> the previous index kept
+    /// is not analysed again, and this index's analyses are kept for the next (call
+    /// <see cref="BodyTermStore.Commit"/> after); the bytes written are the same with or without it.
     /// </summary>
-    public static IReadOnlyList<int> Write(IReadOnlyList<SearchDocument> documents, IndexFileSink sink) =>
-        Write(documents, DefaultParts(documents), IndexLayout.RecordsPerFile, sink);
+    public static void Write(IReadOnlyList<SearchDocument> documents, IndexFileSink sink, BodyTermStore? store = null) =>
+        Write(documents, DefaultParts(documents), IndexLayout.RecordsPerFile, sink, store);
 
     /// <summary>
     /// Writes the index, analysing the documents in <paramref name="parts"/> ranges at the same time and grouping
@@ -71,20 +73,19 @@ public static class IndexWriter
             {
                 list.Add(new IndexFile(path, Encoding.UTF8.GetString(utf8)));
             }
-        });
+        }, store: null);
         return [.. shards, .. records];
     }
 
-    private static int[] Write(IReadOnlyList<SearchDocument> documents, int parts, int recordsPerFile, IndexFileSink sink)
+    internal static void Write(IReadOnlyList<SearchDocument> documents, int parts, int recordsPerFile, IndexFileSink sink, BodyTermStore? store)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(recordsPerFile, 1);
 
         // A thread of its own: a task queued on a thread pool busy rendering pages could wait for seconds.
         var records = Task.Factory.StartNew(() => DocumentRecords(documents, recordsPerFile, sink), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
-        var (terms, postings, bodyLengths) = Analyse(documents, Math.Max(1, parts));
+        var (terms, postings) = Analyse(documents, Math.Max(1, parts), store);
         Shards(documents.Count, recordsPerFile, terms, postings, sink);
         records.GetAwaiter().GetResult();
-        return bodyLengths;
     }
 
     private static int DefaultParts(IReadOnlyList<SearchDocument> documents) =>
@@ -100,22 +101,24 @@ public static class IndexWriter
     /// <summary>
     /// Numbers the terms and builds their postings. With several parts, each contiguous range of documents is
     /// analysed on its own (own term table and postings), then the parts are joined in document order. The body
-    /// lengths come first, from <see cref="SearchDocument.BodyTermCount"/> where it is known and from a scan of
-    /// the body where it is not (a fifth of the analysis when none is known).
+    /// lengths come first, from the store where it kept the document and from a scan of the body where it did
+    /// not (a fifth of the analysis when nothing is kept).
     /// </summary>
-    private static (IReadOnlyList<string> Terms, PostingLists Postings, int[] BodyLengths) Analyse(IReadOnlyList<SearchDocument> documents, int parts)
+    private static (IReadOnlyList<string> Terms, PostingLists Postings) Analyse(IReadOnlyList<SearchDocument> documents, int parts, BodyTermStore? store)
     {
         var bounds = Enumerable.Range(0, parts + 1).Select(p => (int)((long)documents.Count * p / parts)).ToArray();
         var bodyLengths = new int[documents.Count];
+        var kept = new KeptBody[documents.Count];
         var options = new ParallelOptions { MaxDegreeOfParallelism = parts };
         Parallel.For(0, parts, options, part =>
         {
             var scanner = new TermScanner();
             for (var id = bounds[part]; id < bounds[part + 1]; id++)
             {
-                if (documents[id].BodyTermCount is { } known)
+                if (store is not null && store.TryRecall(documents[id].AnalysisKey, out var file, out var offset))
                 {
-                    bodyLengths[id] = known;
+                    kept[id] = new KeptBody(file, offset);
+                    bodyLengths[id] = file.LengthAt(offset);
                     continue;
                 }
 
@@ -128,11 +131,15 @@ public static class IndexWriter
         var totalBody = bodyLengths.Sum(l => (long)l);
         var averageBody = documents.Count == 0 ? 1.0 : Math.Max(1.0, (double)totalBody / documents.Count);
         var analysed = new (TermTable Terms, PostingLists Postings)[parts];
-        Parallel.For(0, parts, options, part => analysed[part] = AnalysePart(documents, bounds[part], bounds[part + 1], bodyLengths, averageBody));
+        Parallel.For(0, parts, options, part =>
+        {
+            using var keeper = store?.BeginPart(part);
+            analysed[part] = AnalysePart(documents, bounds[part], bounds[part + 1], bodyLengths, averageBody, kept, keeper);
+        });
         var (terms, postings) = analysed[0];
         if (parts == 1)
         {
-            return (terms.Terms, postings, bodyLengths);
+            return (terms.Terms, postings);
         }
 
         var all = new List<string>(terms.Terms);
@@ -157,16 +164,20 @@ public static class IndexWriter
             }
         }
 
-        return (all, postings, bodyLengths);
+        return (all, postings);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static (TermTable Terms, PostingLists Postings) AnalysePart(IReadOnlyList<SearchDocument> documents, int start, int end, int[] bodyLengths, double averageBody)
+    private static (TermTable Terms, PostingLists Postings) AnalysePart(
+        IReadOnlyList<SearchDocument> documents, int start, int end, int[] bodyLengths, double averageBody, KeptBody[] kept, BodyTermPartWriter? keeper)
     {
         var scanner = new TermScanner();
         var terms = new TermTable();
         var postings = new PostingLists();
         var counts = new TermCounts();
+        var recalled = new Dictionary<BodyTermPart, int[]>();
+        var keptTerms = new List<int>();
+        var keptCounts = new List<int>();
         for (var id = start; id < end; id++)
         {
             var doc = documents[id];
@@ -182,8 +193,31 @@ public static class IndexWriter
                 counts.Add(terms.Text(key), Meta);
             }
 
-            var body = new CountSink(terms, counts, Body);
-            FeedBody(scanner, doc, ref body);
+            if (kept[id].Part is { } part)
+            {
+                CountKeptBody(part, kept[id].Offset, recalled, terms, counts);
+            }
+            else
+            {
+                var body = new CountSink(terms, counts, Body);
+                FeedBody(scanner, doc, ref body);
+            }
+
+            if (keeper is not null && doc.AnalysisKey is { } analysisKey)
+            {
+                keptTerms.Clear();
+                keptCounts.Clear();
+                foreach (var term in counts.Touched)
+                {
+                    if (counts[term].Body > 0)
+                    {
+                        keptTerms.Add(term);
+                        keptCounts.Add(counts[term].Body);
+                    }
+                }
+
+                keeper.Add(analysisKey, bodyLengths[id], CollectionsMarshal.AsSpan(keptTerms), CollectionsMarshal.AsSpan(keptCounts));
+            }
 
             var norm = 1 - B + (B * bodyLengths[id] / averageBody);
             foreach (var term in counts.Touched)
@@ -208,7 +242,36 @@ public static class IndexWriter
             postings.Add(terms.Text(IndexLayout.KindFacet + doc.Kind), id, 1);
         }
 
+        keeper?.Finish(terms);
         return (terms, postings);
+    }
+
+    /// <summary>
+    /// Counts a body the previous index kept: its terms are looked up in this part's table the way a scan finds
+    /// them (<see cref="TermTable.Recall"/>), once per term of the kept part (<paramref name="recalled"/> maps its
+    /// numbers to this table's).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void CountKeptBody(BodyTermPart part, int offset, Dictionary<BodyTermPart, int[]> recalled, TermTable terms, TermCounts counts)
+    {
+        if (!recalled.TryGetValue(part, out var numbers))
+        {
+            numbers = new int[part.TermCount];
+            Array.Fill(numbers, -1);
+            recalled.Add(part, numbers);
+        }
+
+        var entries = part.EntriesAt(offset);
+        while (entries.Next(out var term, out var count))
+        {
+            ref var number = ref numbers[term];
+            if (number < 0)
+            {
+                number = terms.Recall(part.TermKey(term), part.TermText(term));
+            }
+
+            counts.Add(number, Body, count);
+        }
     }
 
     /// <summary>Scans what the body field indexes: the body, a line break and the summary.</summary>
@@ -411,7 +474,7 @@ public static class IndexWriter
         public (int Title, int Meta, int Body) this[int term] => (_counts[3 * term], _counts[(3 * term) + 1], _counts[(3 * term) + 2]);
 
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        public void Add(int term, int field)
+        public void Add(int term, int field, int count = 1)
         {
             if (term >= _stamps.Length)
             {
@@ -435,7 +498,7 @@ public static class IndexWriter
                 _touched[_touchedCount++] = term;
             }
 
-            _counts[at + field]++;
+            _counts[at + field] += count;
         }
 
         /// <summary>Starts the next document.</summary>
@@ -445,6 +508,9 @@ public static class IndexWriter
             _touchedCount = 0;
         }
     }
+
+    /// <summary>Where the previous index kept a document's body (no part: not kept).</summary>
+    private readonly record struct KeptBody(BodyTermPart? Part, int Offset);
 
     /// <summary>Counts each term found into one field of <see cref="TermCounts"/>.</summary>
     private struct CountSink(TermTable terms, TermCounts counts, int field) : ITermSink

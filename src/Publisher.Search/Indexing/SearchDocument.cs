@@ -34,11 +34,10 @@ public sealed record SearchDocument
     public string? DocNumber { get; init; }
 
     /// <summary>
-    /// How many terms the body field (body and summary) gives, when already known, e.g. counted by a previous
-    /// build for the same text; null to count them. The BM25 length normalisation needs every document's count
-    /// before any posting is made, so an unknown count costs a scan of the body on top of its analysis. A wrong
-    /// count gives a wrong index: set it only from <see cref="IndexWriter.Write(IReadOnlyList{SearchDocument}, IndexFileSink)"/>'s
-    /// result for exactly this body and summary.
+    /// A key of the body field's text (body and summary), e.g. a digest of the document's sources, under which a
+    /// <see cref="BodyTermStore"/> keeps the document's analysed body for the next index; null to keep nothing.
+    /// It must change whenever the body or the summary does: a recalled analysis is used as it is, so a key
+    /// shared by two texts gives a wrong index.
     /// </summary>
-    public int? BodyTermCount { get; init; }
+    public string? AnalysisKey { get; init; }
 }

@@ -11,6 +11,7 @@ namespace Publisher.Search.Indexing;
 internal sealed class TermTable
 {
     private readonly List<string> _terms = [];
+    private readonly List<long> _keys = [];
     private readonly int[] _bmpCharacters = new int[char.MaxValue + 1];
     private readonly LongIntMap _codePoints = new();
     private readonly Dictionary<string, int> _text = new(StringComparer.Ordinal);
@@ -44,7 +45,7 @@ internal sealed class TermTable
             ref var slot = ref _bmpCharacters[codePoint];
             if (slot == 0)
             {
-                slot = Add(text.ToString()) + 1;
+                slot = Add(text.ToString(), codePoint) + 1;
             }
 
             return slot - 1;
@@ -65,10 +66,24 @@ internal sealed class TermTable
             return id;
         }
 
-        var term = text.ToString();
-        id = Add(term);
-        _text.Add(term, id);
-        return id;
+        return AddText(text.ToString());
+    }
+
+    /// <summary>
+    /// How the table found a term, so that another table can find it the same way (<see cref="Recall"/>): the
+    /// code-point key of a CJK character or bigram, or −1 for a term found by its text.
+    /// </summary>
+    public long KeyOf(int id) => _keys[id];
+
+    /// <summary>The number of a term another table found with <paramref name="key"/> (<see cref="KeyOf"/>) and <paramref name="text"/>.</summary>
+    public int Recall(long key, string text)
+    {
+        if (key < 0)
+        {
+            return _textBySpan.TryGetValue(text, out var id) ? id : AddText(text);
+        }
+
+        return key <= char.MaxValue ? Character((int)key, text) : ByCodePoints(key, text);
     }
 
     /// <summary>The number of the stem of a normalised word.</summary>
@@ -105,16 +120,24 @@ internal sealed class TermTable
         var id = _codePoints.Get(key);
         if (id < 0)
         {
-            id = Add(text.ToString());
+            id = Add(text.ToString(), key);
             _codePoints.Add(key, id);
         }
 
         return id;
     }
 
-    private int Add(string term)
+    private int AddText(string term)
+    {
+        var id = Add(term, -1);
+        _text.Add(term, id);
+        return id;
+    }
+
+    private int Add(string term, long key)
     {
         _terms.Add(term);
+        _keys.Add(key);
         return _terms.Count - 1;
     }
 }

@@ -2,6 +2,7 @@ using System.Buffers.Binary;
 using System.Globalization;
 using System.IO.Hashing;
 using System.Runtime.InteropServices;
+using Publisher.Core.Caching;
 using Publisher.Core.Documents;
 using Publisher.Core.Execution;
 using Publisher.Core.IO;
@@ -30,16 +31,15 @@ public sealed class BuildSearchIndex(string language) : IModule
     public Task<IReadOnlyList<Document>> ExecuteAsync(IReadOnlyList<Document> inputs, IExecutionContext context)
     {
         var (folder, documents, site) = Plan(context, language);
-        var digests = SourceDigests.For(site, context).ByDocument;
-        var sources = Indexed(site).Select(d => digests.GetValueOrDefault(d.Key)).ToList();
-        var lengths = SearchBodyLengths.Open(context, language);
-        if (lengths is not null)
+        var store = OpenStore(context, language);
+        if (store is not null)
         {
-            documents = [.. documents.Select((d, i) => lengths.Recall(sources[i]) is { } count ? d with { BodyTermCount = count } : d)];
+            var digests = SourceDigests.For(site, context).ByDocument;
+            documents = [.. documents.Zip(Indexed(site), (d, source) => d with { AnalysisKey = digests.GetValueOrDefault(source.Key) })];
         }
 
         var written = new List<Document>();
-        var counts = IndexWriter.Write(documents, (path, utf8) =>
+        IndexWriter.Write(documents, (path, utf8) =>
         {
             var destination = folder + path;
             OutputFiles.Write(context, destination, utf8);
@@ -47,9 +47,9 @@ public sealed class BuildSearchIndex(string language) : IModule
             {
                 written.Add(new Document { Destination = destination }.WithMetadata(WriteFiles.WrittenKey, true));
             }
-        });
+        }, store);
 
-        lengths?.Save(sources, counts);
+        store?.Commit();
         return Task.FromResult<IReadOnlyList<Document>>([.. inputs, .. written.OrderBy(d => d.Destination, StringComparer.Ordinal)]);
     }
 
@@ -88,6 +88,19 @@ public sealed class BuildSearchIndex(string language) : IModule
         var urls = new SiteUrls(site.Options.BasePath, site.Options.DefaultLanguage);
         return (urls.Prefix(language) + IndexFolder, Documents(site, urls, language, strings[language]), site);
     }
+
+    /// <summary>
+    /// The analysed bodies of one language's documents, kept from build to build in <c>.publisher-cache/</c>
+    /// (<c>search-terms-&lt;language&gt;.manifest</c> and its part files) under each document's source digest: a
+    /// document's body and summary are functions of its sources, and the code is in the fingerprint, so a recalled
+    /// analysis is the one a scan would give. The store is the index's own: it stays as it was when the index is
+    /// kept, and it is read only when the build may use the previous one's cache
+    /// (<see cref="OutputCache.UsesPreviousBuild"/>). None without a cache.
+    /// </summary>
+    private static BodyTermStore? OpenStore(IExecutionContext context, string language) =>
+        context.OutputCache is { } cache
+            ? BodyTermStore.Open(cache.CacheDirectory, "search-terms-" + language, cache.Fingerprint, cache.UsesPreviousBuild)
+            : null;
 
     /// <summary>The site's documents in index order (a document's id is its position): newest first, standalone pages last.</summary>
     private static IEnumerable<SiteDocument> Indexed(SiteModel site) => site.Documents.Concat(site.Pages);

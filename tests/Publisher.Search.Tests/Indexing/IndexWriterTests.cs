@@ -25,49 +25,88 @@ public sealed class IndexWriterTests
     }
 
     [Fact]
-    public void Should_WriteTheSameBytes_When_TheBodyTermCountsOfAPreviousIndexAreGiven()
+    public void Should_WriteTheSameBytes_When_AStoreKeptThePreviousIndexsAnalyses()
     {
-        // Given: the counts a first index returned, given back for all documents but one whose body changed
-        var documents = Corpus(3000);
-        var (firstFiles, counts) = WriteWithCounts(documents);
-        var edited = documents.Select((d, i) => i == 17 ? d with { Body = d.Body + "新增一段关于行政复议的说明。" } : d with { BodyTermCount = counts[i] }).ToArray();
+        // Given: an index kept in a store (3 parts), then one body edited, one document added and one deleted
+        using var folder = new TempDirectory();
+        var documents = Keyed(Corpus(3000));
+        WriteFiles(documents, Store(folder), parts: 3);
+        var edited = documents.Select((d, i) => i == 17 ? d with { Body = d.Body + "新增一段关于行政复议的说明。", AnalysisKey = "edited" } : d)
+            .Where((_, i) => i != 40).Append(TestIndex.Doc("新增的报告", "全新的正文，说明公共法律服务。") with { AnalysisKey = "added" }).ToArray();
 
-        // When
-        var (withCounts, _) = WriteWithCounts(edited);
-        var (scanned, scannedCounts) = WriteWithCounts([.. edited.Select(d => d with { BodyTermCount = null })]);
+        // When: the next index (2 parts) from the store, and the same documents without one
+        var store = Store(folder);
+        var withStore = WriteFiles(edited, store, parts: 2);
+        var scanned = WriteFiles(edited, store: null, parts: 2);
 
         // Then
-        Assert.Equal(scanned, withCounts);
-        Assert.Equal(firstFiles, WriteWithCounts(documents).Files);
-        Assert.True(scannedCounts[17] > counts[17]);
-        Assert.Equal(counts.Where((_, i) => i != 17), scannedCounts.Where((_, i) => i != 17));
+        Assert.Equal(3000, store.RecalledCount);
+        Assert.Equal(scanned, withStore);
+        Assert.Equal(edited.Length, Store(folder).RecalledCount);
+        Assert.Equal(2, Directory.GetFiles(folder.Path, "*.bin").Length);
     }
 
     [Fact]
-    public void Should_WriteOtherImpacts_When_AGivenBodyTermCountIsNotTheBodys()
+    public void Should_UseTheKeptAnalysis_When_ADocumentHasItsKey()
     {
-        // Given: a count that does not belong to the body (what the build's cache must never give)
-        var documents = Corpus(50);
-        var (files, counts) = WriteWithCounts(documents);
+        // Given: a store that kept every document, and a document given another one's key (what a build must never do)
+        using var folder = new TempDirectory();
+        var documents = Keyed(Corpus(50));
+        WriteFiles(documents, Store(folder));
+        var swapped = documents.Select((d, i) => i == 0 ? d with { AnalysisKey = documents[1].AnalysisKey } : d).ToArray();
 
         // When
-        var (wrong, _) = WriteWithCounts([.. documents.Select((d, i) => d with { BodyTermCount = i == 0 ? counts[i] * 5 : counts[i] })]);
+        var withStore = WriteFiles(swapped, Store(folder));
 
-        // Then: the counts are used, not ignored
-        Assert.NotEqual(files, wrong);
+        // Then: the kept analysis is used, not the body
+        Assert.NotEqual(WriteFiles(swapped, store: null), withStore);
     }
 
-    private static (List<(string Path, string Content)> Files, IReadOnlyList<int> Counts) WriteWithCounts(IReadOnlyList<SearchDocument> documents)
+    [Theory]
+    [InlineData("flip")]
+    [InlineData("truncate")]
+    [InlineData("fingerprint")]
+    [InlineData("clean")]
+    public void Should_StartEmpty_When_TheStoreIsDamagedOrNotThisBuilds(string change)
+    {
+        // Given
+        using var folder = new TempDirectory();
+        var documents = Keyed(Corpus(200));
+        WriteFiles(documents, Store(folder));
+        var part = Directory.GetFiles(folder.Path, "*.bin").Single();
+        var bytes = File.ReadAllBytes(part);
+        if (change == "flip")
+        {
+            bytes[bytes.Length / 2] ^= 0x10;
+        }
+
+        File.WriteAllBytes(part, change == "truncate" ? bytes[..^9] : bytes);
+
+        // When
+        var store = BodyTermStore.Open(folder.Path, "terms", change == "fingerprint" ? "other" : "fingerprint", readPrevious: change != "clean");
+
+        // Then: nothing recalled, and the index is the same as without a store
+        Assert.Equal(0, store.RecalledCount);
+        Assert.Equal(WriteFiles(documents, store: null), WriteFiles(documents, store));
+    }
+
+    private static SearchDocument[] Keyed(SearchDocument[] documents) => [.. documents.Select((d, i) => d with { AnalysisKey = "key-" + i })];
+
+    private static BodyTermStore Store(TempDirectory folder) => BodyTermStore.Open(folder.Path, "terms", "fingerprint", readPrevious: true);
+
+    /// <summary>Writes an index (committing the store, if any) and returns its files by path.</summary>
+    private static List<(string Path, string Content)> WriteFiles(IReadOnlyList<SearchDocument> documents, BodyTermStore? store, int parts = 1)
     {
         var files = new List<(string Path, string Content)>();
-        var counts = IndexWriter.Write(documents, (path, utf8) =>
+        IndexWriter.Write(documents, parts, IndexLayout.RecordsPerFile, (path, utf8) =>
         {
             lock (files)
             {
                 files.Add((path, System.Text.Encoding.UTF8.GetString(utf8)));
             }
-        });
-        return ([.. files.OrderBy(f => f.Path, StringComparer.Ordinal)], counts);
+        }, store);
+        store?.Commit();
+        return [.. files.OrderBy(f => f.Path, StringComparer.Ordinal)];
     }
 
     [Fact]
