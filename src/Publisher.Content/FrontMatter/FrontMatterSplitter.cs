@@ -16,8 +16,10 @@ public static class FrontMatterSplitter
     /// <exception cref="ContentException">The front matter is missing or not closed.</exception>
     public static Parts Split(string text, string file)
     {
-        var lines = text.Split('\n');
-        if (lines.Length == 0 || lines[0].TrimEnd('\r', ' ', '\t') != "---")
+        // Line by line over the text, cutting only the two parts out of it: splitting the file into lines and
+        // joining them again was 70 MB of strings in a build of 10,000 documents.
+        var firstEnd = text.IndexOf('\n', StringComparison.Ordinal);
+        if (!IsFence(text.AsSpan(0, firstEnd < 0 ? text.Length : firstEnd), "---"))
         {
             throw new ContentException(
                 "PUB0103",
@@ -26,15 +28,24 @@ public static class FrontMatterSplitter
                 "Put a YAML block between two '---' lines at the very top, e.g. ---\\ntitle: …\\nkind: annual-report\\n---");
         }
 
-        for (var i = 1; i < lines.Length; i++)
+        var yamlStart = firstEnd + 1;
+        for (int line = 1, start = yamlStart; firstEnd >= 0; line++)
         {
-            var line = lines[i].TrimEnd('\r', ' ', '\t');
-            if (line is "---" or "...")
+            var end = text.IndexOf('\n', start);
+            var current = text.AsSpan(start, (end < 0 ? text.Length : end) - start);
+            if (IsFence(current, "---") || IsFence(current, "..."))
             {
-                var yaml = string.Join('\n', lines[1..i]);
-                var body = i + 1 < lines.Length ? string.Join('\n', lines[(i + 1)..]) : string.Empty;
-                return new Parts(yaml, 2, body, i + 2);
+                var yaml = line == 1 ? string.Empty : text[yamlStart..(start - 1)];
+                var body = end < 0 ? string.Empty : text[(end + 1)..];
+                return new Parts(yaml, 2, body, line + 2);
             }
+
+            if (end < 0)
+            {
+                break;
+            }
+
+            start = end + 1;
         }
 
         throw new ContentException(
@@ -43,4 +54,6 @@ public static class FrontMatterSplitter
             "the front matter is not closed.",
             "Add a line with only '---' after the last front-matter field.");
     }
+
+    private static bool IsFence(ReadOnlySpan<char> line, string fence) => line.TrimEnd("\r \t").SequenceEqual(fence);
 }

@@ -1,9 +1,11 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Unicode;
 using Publisher.Core.Documents;
 using Publisher.Core.Execution;
+using Publisher.Core.IO;
 using Publisher.Core.Modules;
 using Publisher.Site.Model;
 
@@ -15,6 +17,8 @@ namespace Publisher.Site.Modules;
 /// </summary>
 public sealed class GenerateDataExport : IModule
 {
+    private const string Destination = "data/documents.json";
+
     private static readonly JsonSerializerOptions Json = new()
     {
         WriteIndented = true,
@@ -58,6 +62,17 @@ public sealed class GenerateDataExport : IModule
     {
         var site = SiteModelFactory.Create(context);
         var urls = new SiteUrls(site.Options.BasePath, site.Options.DefaultLanguage);
-        return Task.FromResult<IReadOnlyList<Document>>([.. inputs, GenerateSiteFiles.File("data/documents.json", JsonSerializer.Serialize(DataExport(site, urls), Json) + "\n")]);
+
+        // Serialised straight to UTF-8 and written (marked written, as the search index does): as a string it was
+        // made three times over (JSON, the line break added, the encoded bytes), 40 MB at 10,000 documents.
+        var json = new ArrayBufferWriter<byte>(1 << 16);
+        using (var writer = new Utf8JsonWriter(json, new JsonWriterOptions { Indented = true, Encoder = Json.Encoder }))
+        {
+            JsonSerializer.Serialize(writer, DataExport(site, urls), Json);
+        }
+
+        json.Write("\n"u8);
+        OutputFiles.Write(context, Destination, json.WrittenSpan);
+        return Task.FromResult<IReadOnlyList<Document>>([.. inputs, new Document { Destination = Destination }.WithMetadata(WriteFiles.WrittenKey, true)]);
     }
 }
