@@ -24,6 +24,22 @@ public sealed partial class AssetFingerprintTests(PortalSiteFixture site) : ICla
     }
 
     [Fact]
+    public void Should_Link_Every_Page_To_The_Fingerprinted_Names_Only()
+    {
+        // Given: every page, the catalogue, data and search pages (made by pipelines of their own) included
+        var pages = Directory.EnumerateFiles(site.Output, "*.html", SearchOption.AllDirectories).ToList();
+        Assert.Contains(pages, p => p.EndsWith("/catalogue/index.html", StringComparison.Ordinal));
+        Assert.Contains(pages, p => p.EndsWith("/search/index.html", StringComparison.Ordinal));
+
+        // When
+        var plain = pages.Where(p => PlainAssetLink().IsMatch(File.ReadAllText(p))).Select(p => Path.GetRelativePath(site.Output, p)).ToList();
+
+        // Then: no page asks for a name hosts cache for five minutes only, and the layout's stylesheet is on each
+        Assert.Empty(plain);
+        Assert.All(pages.Where(p => !p.EndsWith("404.html", StringComparison.Ordinal) && File.ReadAllText(p).Contains("<link rel=\"stylesheet\"", StringComparison.Ordinal)), p => Assert.Matches(StylesheetLink(), File.ReadAllText(p)));
+    }
+
+    [Fact]
     public void Should_Cache_Fingerprinted_Assets_For_A_Year_And_Pages_Briefly()
     {
         // Given
@@ -77,4 +93,7 @@ public sealed partial class AssetFingerprintTests(PortalSiteFixture site) : ICla
 
     [GeneratedRegex("href=\"/portal/assets/css/site\\.(?<hash>[0-9a-f]{10})\\.css\"")]
     private static partial Regex StylesheetLink();
+
+    [GeneratedRegex("(href|src)=\"/portal/assets/(css|js)/[a-z-]+\\.(css|js)\"")]
+    private static partial Regex PlainAssetLink();
 }

@@ -7,7 +7,12 @@ namespace Publisher.Site.Model;
 /// </summary>
 /// <param name="basePath">The base path, starting and ending with '/'.</param>
 /// <param name="defaultLanguage">The language served at the root.</param>
-public sealed class SiteUrls(string basePath, string defaultLanguage)
+/// <param name="assetNames">
+/// The fingerprinted name of each theme asset that has one, by its path under <c>assets/</c> (<c>css/site.css</c> →
+/// <c>assets/css/site.3f9a0c12be.css</c>; <see cref="Modules.FingerprintAssets.Names"/>); none for links that
+/// never reach a page.
+/// </param>
+public sealed class SiteUrls(string basePath, string defaultLanguage, IReadOnlyDictionary<string, string>? assetNames = null)
 {
     /// <summary>The folder prefix of a language: empty for the default, <c>en/</c> for English.</summary>
     public string Prefix(string language) => language == defaultLanguage ? string.Empty : LanguageSegment(language) + "/";
@@ -15,8 +20,9 @@ public sealed class SiteUrls(string basePath, string defaultLanguage)
     /// <summary>The link to a page: <c>/base/en/offices/</c>.</summary>
     public string Link(string language, string path) => basePath + Prefix(language) + path;
 
-    /// <summary>The link to a theme asset, shared by all languages.</summary>
-    public string Asset(string path) => basePath + "assets/" + path;
+    /// <summary>The link to a theme asset, shared by all languages: its fingerprinted name when it has one.</summary>
+    public string Asset(string path) =>
+        basePath + (assetNames is not null && assetNames.TryGetValue(path, out var fingerprinted) ? fingerprinted : "assets/" + path);
 
     /// <summary>The file a page is written to: <c>en/offices/index.html</c>.</summary>
     public string OutputFile(string language, string path) =>

@@ -18,6 +18,15 @@ public sealed class FingerprintAssets : IModule
 
     private static readonly HashSet<string> Extensions = new(StringComparer.OrdinalIgnoreCase) { ".css", ".js", ".mjs" };
 
+    /// <summary>
+    /// The fingerprinted names the assets pipeline gave, by path under <c>assets/</c>, for pages to link to
+    /// (<see cref="Model.SiteUrls"/>); the caller's pipeline must depend on <see cref="Pipelines.AssetsPipeline"/>.
+    /// </summary>
+    public static IReadOnlyDictionary<string, string> Names(IExecutionContext context) =>
+        context.GetOutputs(nameof(Pipelines.AssetsPipeline))
+            .Where(d => d.Get<string>(DeployKeys.AssetOriginal) is not null)
+            .ToDictionary(d => d.GetRequired<string>(DeployKeys.AssetOriginal)["assets/".Length..], d => d.Destination, StringComparer.Ordinal);
+
     /// <inheritdoc />
     public Task<IReadOnlyList<Document>> ExecuteAsync(IReadOnlyList<Document> inputs, IExecutionContext context)
     {

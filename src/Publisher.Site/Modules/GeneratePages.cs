@@ -25,7 +25,7 @@ public sealed class GeneratePages : IModule
         var options = context.GetService<SiteOptions>();
         var strings = context.GetService<IReadOnlyDictionary<string, UiStrings>>();
         var site = SiteModelFactory.Create(context);
-        var urls = new SiteUrls(options.BasePath, options.DefaultLanguage);
+        var urls = new SiteUrls(options.BasePath, options.DefaultLanguage, FingerprintAssets.Names(context));
         var attachments = context.GetOutputs(nameof(Pipelines.AttachmentsPipeline))
             .GroupBy(d => d.GetRequired<string>(DeployKeys.AttachmentOf), StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.Select(d => d.GetRequired<AttachmentInfo>(DeployKeys.Attachment)).ToImmutableArray(), StringComparer.Ordinal);

@@ -18,7 +18,7 @@ public sealed class GenerateSearchPages : IModule
     {
         var site = SiteModelFactory.Create(context);
         var strings = context.GetService<IReadOnlyDictionary<string, UiStrings>>();
-        var urls = new SiteUrls(site.Options.BasePath, site.Options.DefaultLanguage);
+        var urls = new SiteUrls(site.Options.BasePath, site.Options.DefaultLanguage, FingerprintAssets.Names(context));
         var pages = new List<Document>();
         foreach (var language in site.Options.Languages)
         {

@@ -21,7 +21,7 @@ public sealed class GenerateTransparencyPages : IModule
         var options = context.GetService<SiteOptions>();
         var strings = context.GetService<IReadOnlyDictionary<string, UiStrings>>();
         var site = SiteModelFactory.Create(context);
-        var urls = new SiteUrls(options.BasePath, options.DefaultLanguage);
+        var urls = new SiteUrls(options.BasePath, options.DefaultLanguage, FingerprintAssets.Names(context));
         var digests = SourceDigests.For(site, context);
         var pages = new List<Document>();
         foreach (var language in options.Languages)

@@ -20,9 +20,8 @@ public sealed class PagesPipeline : Pipeline
         DependencyNames.Add(nameof(AssetsPipeline));
         Process.Add(new GeneratePages());
         Process.Add(new KeyListPages());
-        Process.Add(new Memoize(new ForEachDocument(new RenderPages(), new RewriteAssetLinks(), new CollectLinks(), new WriteFiles())));
+        Process.Add(new Memoize(new ForEachDocument(new RenderPages(), new CollectLinks(), new WriteFiles())));
         Process.Add(new GenerateRedirects());
-        Process.Add(new RewriteAssetLinks());
         Process.Add(new CollectLinks());
         PostProcess.Add(new ValidateLinks(nameof(SiteFilesPipeline), nameof(AssetsPipeline), nameof(AttachmentsPipeline), nameof(TransparencyPipeline), nameof(SearchPagePipeline), nameof(SearchIndexPipeline), nameof(SchemasPipeline)));
         Output.Add(new WriteFiles());

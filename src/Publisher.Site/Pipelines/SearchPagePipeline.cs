@@ -12,6 +12,7 @@ public sealed class SearchPagePipeline : Pipeline
     {
         DependencyNames.Add(nameof(OfficesPipeline));
         DependencyNames.Add(nameof(DocumentsPipeline));
+        DependencyNames.Add(nameof(AssetsPipeline));
         Process.Add(new GenerateSearchPages());
         Process.Add(new KeyListPages());
         Process.Add(new Memoize(new RenderPages()));

@@ -13,6 +13,7 @@ public sealed class TransparencyPipeline : Pipeline
     {
         DependencyNames.Add(nameof(OfficesPipeline));
         DependencyNames.Add(nameof(DocumentsPipeline));
+        DependencyNames.Add(nameof(AssetsPipeline));
         Process.Add(new GenerateTransparencyPages());
         Process.Add(new KeyListPages());
         Process.Add(new Memoize(new ForEachDocument(new RenderPages(), new WriteFiles())));
