@@ -114,7 +114,7 @@ public sealed class BodyTermStore
             File.Move(temporary, manifest, overwrite: true);
             foreach (var file in Directory.EnumerateFiles(_directory, _name + "-*.bin"))
             {
-                if (!_written.Contains(Path.GetFileName(file)))
+                if (IsPartOfThisStore(Path.GetFileName(file)) && !_written.Contains(Path.GetFileName(file)))
                 {
                     File.Delete(file);
                 }
@@ -124,6 +124,17 @@ public sealed class BodyTermStore
         {
             TryDelete(temporary);
         }
+    }
+
+    /// <summary>
+    /// True for <c>&lt;name&gt;-&lt;32 hex digits&gt;-&lt;part&gt;.bin</c>: another store's name may start with this
+    /// one's (<c>search-terms-en</c> and <c>search-terms-en-GB</c>).
+    /// </summary>
+    private bool IsPartOfThisStore(string fileName)
+    {
+        var rest = fileName.AsSpan(_name.Length + 1, fileName.Length - _name.Length - 1 - ".bin".Length);
+        var dash = rest.IndexOf('-');
+        return dash == 32 && rest[..dash].IndexOfAnyExcept("0123456789abcdef") < 0 && rest[(dash + 1)..].Length > 0 && rest[(dash + 1)..].IndexOfAnyExceptInRange('0', '9') < 0;
     }
 
     private string ManifestPath() => Path.Combine(_directory, _name + ".manifest");

@@ -90,6 +90,23 @@ public sealed class IndexWriterTests
         Assert.Equal(WriteFiles(documents, store: null), WriteFiles(documents, store));
     }
 
+    [Fact]
+    public void Should_KeepAnotherStoresParts_When_ItsNameStartsWithThisOnes()
+    {
+        // Given: the stores of "en" and "en-GB" side by side in one folder
+        using var folder = new TempDirectory();
+        var documents = Keyed(Corpus(20));
+        WriteFiles(documents, BodyTermStore.Open(folder.Path, "terms-en-GB", "fingerprint", readPrevious: true));
+
+        // When: the "en" store is written twice (the second commit deletes the first's parts)
+        WriteFiles(documents, BodyTermStore.Open(folder.Path, "terms-en", "fingerprint", readPrevious: true));
+        WriteFiles(documents, BodyTermStore.Open(folder.Path, "terms-en", "fingerprint", readPrevious: true));
+
+        // Then
+        Assert.Equal(20, BodyTermStore.Open(folder.Path, "terms-en-GB", "fingerprint", readPrevious: true).RecalledCount);
+        Assert.Equal(2, Directory.GetFiles(folder.Path, "*.bin").Length);
+    }
+
     private static SearchDocument[] Keyed(SearchDocument[] documents) => [.. documents.Select((d, i) => d with { AnalysisKey = "key-" + i })];
 
     private static BodyTermStore Store(TempDirectory folder) => BodyTermStore.Open(folder.Path, "terms", "fingerprint", readPrevious: true);
