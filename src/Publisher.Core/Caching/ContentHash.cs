@@ -1,6 +1,6 @@
+using System.Buffers.Binary;
 using System.IO.Hashing;
-using System.Security.Cryptography;
-using System.Text;
+using System.Runtime.InteropServices;
 
 namespace Publisher.Core.Caching;
 
@@ -8,25 +8,36 @@ namespace Publisher.Core.Caching;
 /// Stable content hashes (lower-case hex) for cache keys and output comparison. Bytes are hashed with XXH128:
 /// every written page is hashed to decide whether it changed, and XXH128 does that about ten times faster than
 /// SHA-256; nothing here needs a cryptographic hash (the cache is the build's own, not an integrity check).
-/// Keys made of parts stay SHA-256 (short inputs, computed rarely).
+/// Keys made of parts are XXH128 too: a build of 10,000 documents with nothing changed makes about 60,000 of them
+/// (page, list, feed and note keys), and SHA-256 through an <c>IncrementalHash</c> with a UTF-8 copy of every part
+/// was 7% of its CPU.
 /// </summary>
 public static class ContentHash
 {
+    [ThreadStatic]
+    private static XxHash128? _parts;
+
     /// <summary>Hashes bytes.</summary>
     public static string Of(ReadOnlySpan<byte> bytes) => Convert.ToHexStringLower(XxHash128.Hash(bytes));
 
     /// <summary>Hashes a sequence of strings; each part is length-prefixed so that ("ab","c") differs from ("a","bc").</summary>
     public static string OfParts(IEnumerable<string> parts)
     {
-        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        // Taken out of the thread's slot while in use: a lazy sequence of parts may itself call this method.
+        var hash = _parts ?? new XxHash128();
+        _parts = null;
+        Span<byte> length = stackalloc byte[sizeof(int)];
         foreach (var part in parts)
         {
-            var bytes = Encoding.UTF8.GetBytes(part);
-            hash.AppendData(BitConverter.GetBytes(bytes.Length));
-            hash.AppendData(bytes);
+            BinaryPrimitives.WriteInt32LittleEndian(length, part.Length);
+            hash.Append(length);
+            hash.Append(MemoryMarshal.AsBytes(part.AsSpan()));
         }
 
-        return Convert.ToHexStringLower(hash.GetHashAndReset());
+        Span<byte> digest = stackalloc byte[16];
+        hash.GetHashAndReset(digest);
+        _parts = hash;
+        return Convert.ToHexStringLower(digest);
     }
 
     /// <summary>Hashes a file's bytes, or returns a marker when it does not exist.</summary>
