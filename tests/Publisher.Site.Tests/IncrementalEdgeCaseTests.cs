@@ -85,6 +85,29 @@ public sealed class IncrementalEdgeCaseTests
         Assert.True(File.Exists(temp.Combine("_site/search/index/meta.json")));
     }
 
+    [Theory]
+    [InlineData("\n\n街道新增一段说明。\n", true)]
+    [InlineData(null, false)]
+    public async Task Should_Keep_The_Data_Export_Only_While_What_It_Lists_Is_Unchanged(string? bodyAddition, bool kept)
+    {
+        // Given: a site built once, then a report's body edited (the export lists no body) or its title changed
+        using var temp = new TempDirectory();
+        var config = SampleSite.CopyTo(temp);
+        Assert.True((await SiteBuilder.BuildAsync(new SiteBuilder.Request(config))).Succeeded);
+        var report = temp.Combine("content/yuepu/2021/guide.md");
+        var text = File.ReadAllText(report);
+        File.WriteAllText(report, bodyAddition is null ? text.Replace("title: 月浦镇", "title: 宝山区月浦镇", StringComparison.Ordinal) : text + bodyAddition);
+
+        // When
+        var next = await SiteBuilder.BuildAsync(new SiteBuilder.Request(config));
+
+        // Then
+        Assert.True(next.Succeeded);
+        var export = Assert.Single(next.Outputs["SiteFilesPipeline"], d => d.Destination == "data/documents.json");
+        Assert.Equal(kept, export.Get<bool>(OutputCache.KeptKey));
+        Assert.Equal(!kept, File.ReadAllText(temp.Combine("_site/data/documents.json")).Contains("宝山区月浦镇", StringComparison.Ordinal));
+    }
+
     [Fact]
     public async Task Should_Keep_The_English_Index_When_Only_A_Chinese_Body_Changed()
     {

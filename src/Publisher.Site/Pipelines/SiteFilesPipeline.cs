@@ -1,6 +1,5 @@
 using Publisher.Core.Modules;
 using Publisher.Core.Pipelines;
-using Publisher.Site.Model;
 using Publisher.Site.Modules;
 
 namespace Publisher.Site.Pipelines;
@@ -18,7 +17,7 @@ public sealed class SiteFilesPipeline : Pipeline
         DependencyNames.Add(nameof(DocumentsPipeline));
         Process.Add(new GenerateFeeds());
         Process.Add(new MemoizeAll(new GenerateSiteFiles(), GenerateSiteFiles.PathsKey));
-        Process.Add(new MemoizeAll(new GenerateDataExport(), SourceDigests.SiteKey));
+        Process.Add(new MemoizeAll(new GenerateDataExport(), GenerateDataExport.InputsKey));
         Process.Add(new WriteFiles());
         PostProcess.Add(new GenerateHeadersFile());
         Output.Add(new WriteFiles());
