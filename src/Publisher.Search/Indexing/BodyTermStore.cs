@@ -4,8 +4,9 @@ namespace Publisher.Search.Indexing;
 
 /// <summary>
 /// Keeps each document's analysed body field (its terms with their counts, and its length) from one index to the
-/// next, so that making the index again analyses only the documents whose text changed: at 10,000 documents,
-/// scanning every body was most of a one-edit build's index. A document is kept under its
+/// next, so that making the index again analyses only the documents whose text changed (at 10,000 documents the
+/// Chinese index takes 0.6–0.8 s of CPU instead of 0.9 s: the rest is counting and appending every posting again,
+/// which this store does not save). A document is kept under its
 /// <see cref="SearchDocument.AnalysisKey"/>, which the caller changes whenever the body or summary does; the
 /// recalled counts are the ones a scan would give, so the index's bytes are the same either way.
 /// </summary>
