@@ -26,18 +26,27 @@ public static class ContentHash
         // Taken out of the thread's slot while in use: a lazy sequence of parts may itself call this method.
         var hash = _parts ?? new XxHash128();
         _parts = null;
-        Span<byte> length = stackalloc byte[sizeof(int)];
         foreach (var part in parts)
         {
-            BinaryPrimitives.WriteInt32LittleEndian(length, part.Length);
-            hash.Append(length);
-            hash.Append(MemoryMarshal.AsBytes(part.AsSpan()));
+            AppendPart(hash, part);
         }
 
         Span<byte> digest = stackalloc byte[16];
         hash.GetHashAndReset(digest);
         _parts = hash;
         return Convert.ToHexStringLower(digest);
+    }
+
+    /// <summary>
+    /// Adds a length-prefixed string to <paramref name="hash"/> as its UTF-16 code units, without copying; null
+    /// (length −1) differs from empty. The step of <see cref="OfParts"/>, for keys hashed field by field.
+    /// </summary>
+    public static void AppendPart(XxHash128 hash, string? value)
+    {
+        Span<byte> length = stackalloc byte[sizeof(int)];
+        BinaryPrimitives.WriteInt32LittleEndian(length, value?.Length ?? -1);
+        hash.Append(length);
+        hash.Append(MemoryMarshal.AsBytes(value.AsSpan()));
     }
 
     /// <summary>Hashes a file's bytes, or returns a marker when it does not exist.</summary>

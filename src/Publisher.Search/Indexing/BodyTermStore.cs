@@ -28,6 +28,7 @@ public sealed class BodyTermStore
     private readonly string _buildId = Guid.NewGuid().ToString("N");
     private readonly List<string> _written = [];
     private readonly Dictionary<string, (int Part, int Offset)> _records = new(StringComparer.Ordinal);
+    private readonly List<BodyTermPart> _previousParts = []; // read whole
     private volatile bool _incomplete;
 
     private BodyTermStore(string directory, string name, string fingerprint)
@@ -37,8 +38,6 @@ public sealed class BodyTermStore
         _fingerprint = fingerprint;
     }
 
-    /// <summary>The parts of the previous index, read whole.</summary>
-    internal List<BodyTermPart> PreviousParts { get; } = [];
 
     /// <summary>
     /// Opens the store <paramref name="name"/> in <paramref name="directory"/>; what the previous index kept is
@@ -60,7 +59,7 @@ public sealed class BodyTermStore
     {
         if (key is not null && _records.TryGetValue(key, out var at))
         {
-            part = PreviousParts[at.Part];
+            part = _previousParts[at.Part];
             offset = at.Offset;
             return true;
         }
@@ -167,17 +166,17 @@ public sealed class BodyTermStore
                 var part = BodyTermPart.Read(Path.Combine(_directory, fileName), _fingerprint, header[2]);
                 foreach (var (key, offset) in part.Records)
                 {
-                    _records[key] = (PreviousParts.Count, offset);
+                    _records[key] = (_previousParts.Count, offset);
                 }
 
-                PreviousParts.Add(part);
+                _previousParts.Add(part);
             }
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidDataException or ArgumentException or IndexOutOfRangeException)
         {
             // Damaged or unreadable: start empty, as if there were no previous index.
             _records.Clear();
-            PreviousParts.Clear();
+            _previousParts.Clear();
         }
     }
 

@@ -1,7 +1,5 @@
-using System.Buffers.Binary;
 using System.Globalization;
 using System.IO.Hashing;
-using System.Runtime.InteropServices;
 using Publisher.Core.Caching;
 using Publisher.Core.Documents;
 using Publisher.Core.Execution;
@@ -63,19 +61,19 @@ public sealed class BuildSearchIndex(string language) : IModule
     {
         var (folder, documents, _) = Plan(context, language);
         var hash = new XxHash128();
-        Add(hash, folder);
+        ContentHash.AppendPart(hash, folder);
         foreach (var d in documents)
         {
-            Add(hash, d.Url);
-            Add(hash, d.Title);
-            Add(hash, d.Body);
-            Add(hash, d.Summary);
-            Add(hash, d.Office);
-            Add(hash, d.OfficeName);
-            Add(hash, d.Year?.ToString(CultureInfo.InvariantCulture));
-            Add(hash, d.Kind);
-            Add(hash, d.KindName);
-            Add(hash, d.DocNumber);
+            ContentHash.AppendPart(hash, d.Url);
+            ContentHash.AppendPart(hash, d.Title);
+            ContentHash.AppendPart(hash, d.Body);
+            ContentHash.AppendPart(hash, d.Summary);
+            ContentHash.AppendPart(hash, d.Office);
+            ContentHash.AppendPart(hash, d.OfficeName);
+            ContentHash.AppendPart(hash, d.Year?.ToString(CultureInfo.InvariantCulture));
+            ContentHash.AppendPart(hash, d.Kind);
+            ContentHash.AppendPart(hash, d.KindName);
+            ContentHash.AppendPart(hash, d.DocNumber);
         }
 
         return Convert.ToHexStringLower(hash.GetCurrentHash());
@@ -104,18 +102,6 @@ public sealed class BuildSearchIndex(string language) : IModule
 
     /// <summary>The site's documents in index order (a document's id is its position): newest first, standalone pages last.</summary>
     private static IEnumerable<SiteDocument> Indexed(SiteModel site) => site.Documents.Concat(site.Pages);
-
-    /// <summary>Adds a length-prefixed string (null differs from empty) to the hash, as UTF-16 without copying.</summary>
-    private static void Add(XxHash128 hash, string? value)
-    {
-        Span<byte> length = stackalloc byte[sizeof(int)];
-        BinaryPrimitives.WriteInt32LittleEndian(length, value?.Length ?? -1);
-        hash.Append(length);
-        if (value is not null)
-        {
-            hash.Append(MemoryMarshal.AsBytes(value.AsSpan()));
-        }
-    }
 
     /// <summary>The documents of one language's index, newest first, standalone pages last.</summary>
     internal static List<SearchDocument> Documents(SiteModel site, SiteUrls urls, string language, UiStrings t)

@@ -1,11 +1,10 @@
 using System.Buffers;
-using System.Buffers.Binary;
 using System.Globalization;
 using System.IO.Hashing;
-using System.Runtime.InteropServices;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Unicode;
+using Publisher.Core.Caching;
 using Publisher.Core.Documents;
 using Publisher.Core.Execution;
 using Publisher.Core.IO;
@@ -38,16 +37,16 @@ public sealed class GenerateDataExport : IModule
         {
             foreach (var value in row.Before)
             {
-                Add(hash, value);
+                ContentHash.AppendPart(hash, value);
             }
 
-            Add(hash, row.Year?.ToString(CultureInfo.InvariantCulture));
+            ContentHash.AppendPart(hash, row.Year?.ToString(CultureInfo.InvariantCulture));
             foreach (var value in row.After)
             {
-                Add(hash, value);
+                ContentHash.AppendPart(hash, value);
             }
 
-            Add(hash, string.Join('\u001f', row.Translations));
+            ContentHash.AppendPart(hash, string.Join('\u001f', row.Translations));
         }
 
         return Convert.ToHexStringLower(hash.GetCurrentHash());
@@ -126,15 +125,6 @@ public sealed class GenerateDataExport : IModule
                 d.Item.SummaryEn,
             ],
             [.. d.Translations.Keys]));
-    }
-
-    /// <summary>Adds a length-prefixed string (null differs from empty) to the hash, as UTF-16 without copying.</summary>
-    private static void Add(XxHash128 hash, string? value)
-    {
-        Span<byte> length = stackalloc byte[sizeof(int)];
-        BinaryPrimitives.WriteInt32LittleEndian(length, value?.Length ?? -1);
-        hash.Append(length);
-        hash.Append(MemoryMarshal.AsBytes(value.AsSpan()));
     }
 
     /// <summary>The named values that are not null (open data leaves absent fields out).</summary>
