@@ -66,11 +66,13 @@ internal static class BuildReporter
             CultureInfo.InvariantCulture,
             $"Memory: {GC.GetTotalAllocatedBytes() / 1048576.0:F0} MB allocated; collections gen0 {GC.CollectionCount(0)}, gen1 {GC.CollectionCount(1)}, gen2 {GC.CollectionCount(2)}; heap {memory.HeapSizeBytes / 1048576.0:F0} MB after the last one, {memory.PromotedBytes / 1048576.0:F0} MB of it promoted; {memory.TotalCommittedBytes / 1048576.0:F0} MB committed.")).ConfigureAwait(false);
         await output.WriteLineAsync("Time per module (pipelines run concurrently, so times overlap):").ConfigureAwait(false);
+        var spans = result.Statistics.ModuleSpans;
         foreach (var (module, elapsed) in result.Statistics.ModuleTimes.OrderByDescending(p => p.Value).ThenBy(p => p.Key, StringComparer.Ordinal))
         {
             if (elapsed.TotalMilliseconds >= 1)
             {
-                await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"{elapsed.TotalSeconds,8:F3} s  {module}")).ConfigureAwait(false);
+                var span = spans.TryGetValue(module, out var s) ? string.Create(CultureInfo.InvariantCulture, $"  (from {s.Started.TotalSeconds:F2} s to {s.Finished.TotalSeconds:F2} s)") : string.Empty;
+                await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"{elapsed.TotalSeconds,8:F3} s  {module}{span}")).ConfigureAwait(false);
             }
         }
     }

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
 
 namespace Publisher.Core.Execution;
 
@@ -10,6 +11,8 @@ public sealed class BuildStatistics
     private long _filesWritten;
     private long _bytesWritten;
     private readonly ConcurrentDictionary<string, long> _moduleTicks = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, (long First, long Last)> _moduleSpans = new(StringComparer.Ordinal);
+    private readonly long _created = Stopwatch.GetTimestamp();
 
     /// <summary>Source documents read.</summary>
     public long DocumentsRead => Interlocked.Read(ref _documentsRead);
@@ -44,6 +47,19 @@ public sealed class BuildStatistics
     public IReadOnlyDictionary<string, TimeSpan> ModuleTimes =>
         _moduleTicks.ToDictionary(p => p.Key, p => TimeSpan.FromTicks(p.Value), StringComparer.Ordinal);
 
-    /// <summary>Adds time spent in one module.</summary>
-    public void AddModuleTime(string key, TimeSpan elapsed) => _moduleTicks.AddOrUpdate(key, elapsed.Ticks, (_, t) => t + elapsed.Ticks);
+    /// <summary>
+    /// When each module first started and last finished, from the start of the build: the critical path of a
+    /// build, which <see cref="ModuleTimes"/> (summed, overlapping) cannot show.
+    /// </summary>
+    public IReadOnlyDictionary<string, (TimeSpan Started, TimeSpan Finished)> ModuleSpans =>
+        _moduleSpans.ToDictionary(p => p.Key, p => (Stopwatch.GetElapsedTime(_created, p.Value.First), Stopwatch.GetElapsedTime(_created, p.Value.Last)), StringComparer.Ordinal);
+
+    /// <summary>Adds one run of a module, from <paramref name="started"/> to now (<see cref="Stopwatch.GetTimestamp"/> values).</summary>
+    public void AddModuleRun(string key, long started)
+    {
+        var finished = Stopwatch.GetTimestamp();
+        var ticks = Stopwatch.GetElapsedTime(started, finished).Ticks;
+        _moduleTicks.AddOrUpdate(key, ticks, (_, t) => t + ticks);
+        _moduleSpans.AddOrUpdate(key, (started, finished), (_, span) => (Math.Min(span.First, started), Math.Max(span.Last, finished)));
+    }
 }

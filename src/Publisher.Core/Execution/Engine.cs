@@ -103,7 +103,7 @@ public sealed class Engine(EngineOptions options)
             }
             finally
             {
-                context.Statistics.AddModuleTime($"{pipeline.Name}/{phase}/{module.GetType().Name}", Stopwatch.GetElapsedTime(started));
+                context.Statistics.AddModuleRun($"{pipeline.Name}/{phase}/{module.GetType().Name}", started);
             }
         }
 

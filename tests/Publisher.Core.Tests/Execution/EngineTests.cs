@@ -162,6 +162,32 @@ public sealed class EngineTests
         Assert.True((await run).Succeeded);
     }
 
+    [Fact]
+    public async Task Should_Time_Each_Module_Span_So_A_Dependent_Starts_After_Its_Dependency_Finished()
+    {
+        // Given: a slow source and a pipeline that reads it
+        var words = new Pipeline("Words");
+        words.Input.Add(new ExecuteAll((_, _) =>
+        {
+            Thread.Sleep(50);
+            return [new Document { Content = "x" }];
+        }));
+        var count = new Pipeline("Count");
+        count.DependencyNames.Add("Words");
+        count.Process.Add(new ExecuteAll((_, context) => [new Document { Content = context.GetOutputs("Words").Count.ToString() }]));
+
+        // When
+        var result = await CreateEngine().RunAsync([count, words]);
+
+        // Then: the timeline shows the wait, which summed module times cannot
+        var spans = result.Statistics.ModuleSpans;
+        var source = spans["Words/Input/ExecuteAll"];
+        var reader = spans["Count/Process/ExecuteAll"];
+        Assert.True(source.Finished - source.Started >= TimeSpan.FromMilliseconds(45), $"source span {source}");
+        Assert.True(reader.Started >= source.Finished, $"reader {reader} began before source {source} ended");
+        Assert.True(result.Statistics.ModuleTimes["Words/Input/ExecuteAll"] >= TimeSpan.FromMilliseconds(45));
+    }
+
     private sealed class Upper : SyncModule
     {
         protected override Document? Execute(Document input, IExecutionContext context) => input.WithContent(input.Content.ToUpperInvariant());
