@@ -122,12 +122,58 @@ public sealed class IncrementalEdgeCaseTests
         // When
         var next = await SiteBuilder.BuildAsync(new SiteBuilder.Request(config));
 
-        // Then: the Chinese index is made again and finds the new words; the English one is kept as it was
+        // Then: the Chinese index is patched and finds the new words; the English one is kept as it was
         Assert.True(next.Succeeded);
         var index = next.Outputs["SearchIndexPipeline"].Where(d => d.Destination.Contains("/index/", StringComparison.Ordinal)).ToList();
         Assert.All(index.Where(d => d.Destination.StartsWith("en/", StringComparison.Ordinal)), file => Assert.True(file.Get<bool>(OutputCache.KeptKey), $"{file.Destination} was made again"));
-        Assert.False(Assert.Single(index, d => d.Destination == "search/index/meta.json").Get<bool>(OutputCache.KeptKey));
+        Assert.Contains(index, d => d.Destination.StartsWith("search/index/t/", StringComparison.Ordinal) && !d.Get<bool>(OutputCache.KeptKey));
         Assert.Contains(Directory.EnumerateFiles(temp.Combine("_site/search/index/t")), f => File.ReadAllText(f).Contains("\"葡萄\"", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Should_Patch_The_Search_Index_For_An_Edited_Body_And_Equal_A_Clean_Build()
+    {
+        // Given: a built site, then a paragraph added to a report's body
+        using var temp = new TempDirectory();
+        var config = SampleSite.CopyTo(temp);
+        Assert.True((await SiteBuilder.BuildAsync(new SiteBuilder.Request(config))).Succeeded);
+        File.AppendAllText(temp.Combine("content/yuepu/2021/guide.md"), "\n\n街道新增一段说明：独一无二的检索词葡萄藤。\n");
+
+        // When
+        var incremental = await SiteBuilder.BuildAsync(new SiteBuilder.Request(config));
+        var clean = await SiteBuilder.BuildAsync(new SiteBuilder.Request(config, "clean", Incremental: false));
+
+        // Then: shards and the report's record file made again, the other record files and meta.json kept (a full
+        // index marks every file written), and the bytes those of a clean build
+        Assert.True(incremental.Succeeded && clean.Succeeded);
+        var index = incremental.Outputs["SearchIndexPipeline"].Where(d => d.Destination.StartsWith("search/index/", StringComparison.Ordinal)).ToList();
+        Assert.Contains(index, d => d.Destination.StartsWith("search/index/t/", StringComparison.Ordinal) && !d.Get<bool>(OutputCache.KeptKey));
+        Assert.Single(index, d => d.Destination.StartsWith("search/index/d/", StringComparison.Ordinal) && !d.Get<bool>(OutputCache.KeptKey));
+        Assert.True(Assert.Single(index, d => d.Destination == "search/index/meta.json").Get<bool>(OutputCache.KeptKey));
+        AssertSameFiles(temp.Combine("clean"), temp.Combine("_site"));
+    }
+
+    [Fact]
+    public async Task Should_Not_Patch_The_Search_Index_From_What_A_Failed_Build_Left()
+    {
+        // Given: a built site; then a build that fails after its index was patched (an edited body with a broken
+        // link), so its output is not published but its index state was saved; then the link fixed
+        using var temp = new TempDirectory();
+        var config = SampleSite.CopyTo(temp);
+        Assert.True((await SiteBuilder.BuildAsync(new SiteBuilder.Request(config))).Succeeded);
+        var report = temp.Combine("content/yuepu/2021/guide.md");
+        var text = File.ReadAllText(report);
+        File.WriteAllText(report, text + "\n\n新增说明葡萄藤，见[附件](/no-such-page/)。\n");
+        var failed = await SiteBuilder.BuildAsync(new SiteBuilder.Request(config));
+        File.WriteAllText(report, text + "\n\n新增说明葡萄藤，见附件。\n");
+
+        // When
+        await BuildIncrementallyAndCleanAsync(config);
+
+        // Then
+        Assert.False(failed.Succeeded);
+        Assert.Contains(failed.Diagnostics, d => d.Message.Contains("no-such-page", StringComparison.Ordinal));
+        AssertSameFiles(temp.Combine("clean"), temp.Combine("_site"));
     }
 
     [Fact]
@@ -294,6 +340,11 @@ public sealed class IncrementalEdgeCaseTests
         }
 
         File.AppendAllText(temp.Combine("content/yuepu/2021/guide.md"), "\n新增的一段说明。\n");
+
+        // Without the index's state the next build cannot patch the index and makes it again, from the store.
+        var state = temp.Combine(".publisher-cache/search-index-zh-CN.state");
+        Assert.True(File.Exists(state));
+        File.Delete(state);
     }
 
     /// <summary>

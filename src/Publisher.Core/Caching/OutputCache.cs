@@ -159,6 +159,29 @@ public sealed class OutputCache
     }
 
     /// <summary>
+    /// The hash of the bytes the previous build published at <paramref name="destination"/> (as
+    /// <see cref="ContentHash.Of"/> gives it), when it recorded that output and the file is still on disk: a module
+    /// that changes its previous output instead of making it again checks with it that the files it reads are the
+    /// ones it wrote.
+    /// </summary>
+    public string? PreviousContentHash(string destination) =>
+        _previous.TryGetValue(destination, out var entry) && File.Exists(Target(destination)) ? entry.ContentHash : null;
+
+    /// <summary>
+    /// Keeps the previous output at <paramref name="destination"/> as it is, without a key of its own (the
+    /// producer checked with <see cref="PreviousContentHash"/> that it is still good; <see cref="DeclareInputs"/>
+    /// may give it one).
+    /// </summary>
+    public void KeepPrevious(string destination)
+    {
+        if (_previous.TryGetValue(destination, out var entry))
+        {
+            _current[destination] = entry;
+            Interlocked.Increment(ref _kept);
+        }
+    }
+
+    /// <summary>
     /// Records a produced output; returns true when the previous output has exactly these bytes and is still on
     /// disk, so the caller need not write it again.
     /// </summary>

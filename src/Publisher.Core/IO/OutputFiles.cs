@@ -11,16 +11,18 @@ public static class OutputFiles
     /// incremental build the file is recorded under <paramref name="inputsKey"/>, and not written again when the
     /// previous build already published exactly these bytes. Nothing is written in a check-only run.
     /// </summary>
-    public static void Write(IExecutionContext context, string destination, ReadOnlySpan<byte> bytes, string? inputsKey = null)
+    /// <returns>The hash the cache records for the bytes (<see cref="OutputCache.PreviousContentHash"/>), or null when nothing was written.</returns>
+    public static string? Write(IExecutionContext context, string destination, ReadOnlySpan<byte> bytes, string? inputsKey = null)
     {
         if (!context.WritesOutput)
         {
-            return;
+            return null;
         }
 
-        if (context.OutputCache is { } cache && cache.RecordAndCheckUnchanged(destination, inputsKey, ContentHash.Of(bytes)))
+        var hash = ContentHash.Of(bytes);
+        if (context.OutputCache is { } cache && cache.RecordAndCheckUnchanged(destination, inputsKey, hash))
         {
-            return;
+            return hash;
         }
 
         var target = OutputPath.Resolve(context.OutputDirectory, destination);
@@ -34,6 +36,7 @@ public static class OutputFiles
         }
 
         context.Statistics.AddFileWritten(target, bytes.Length);
+        return hash;
     }
 
     /// <summary>Copies <paramref name="sourcePath"/> to <paramref name="destination"/>, as <see cref="Write"/> does.</summary>

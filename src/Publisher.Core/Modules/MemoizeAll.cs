@@ -9,8 +9,9 @@ namespace Publisher.Core.Modules;
 /// key of those inputs is unchanged since the last build and every file it produced then is still on disk, the
 /// inner module does not run and its files go on as kept documents (<see cref="OutputCache.KeptKey"/>), which
 /// <see cref="WriteFiles"/> leaves alone. The inner module must pass its inputs through unchanged and add its own
-/// documents; it may write them itself (marked <see cref="WriteFiles.WrittenKey"/>), and they are recorded under
-/// the key all the same. The key always includes the build fingerprint (<see cref="OutputCache.Fingerprint"/>).
+/// documents; it may write them itself (marked <see cref="WriteFiles.WrittenKey"/>) or keep some of the previous
+/// build's as they are (<see cref="OutputCache.KeepPrevious"/>, marked <see cref="OutputCache.KeptKey"/>), and they
+/// are recorded under the key all the same. The key always includes the build fingerprint (<see cref="OutputCache.Fingerprint"/>).
 /// Without an incremental cache, or when the key function returns null, the inner module always runs.
 /// </summary>
 /// <param name="inner">The module to skip when its inputs are unchanged.</param>
@@ -41,7 +42,7 @@ public sealed class MemoizeAll(IModule inner, Func<IExecutionContext, string?> i
 
     private static Document Keyed(Document document, string key, OutputCache cache)
     {
-        if (document.Get<bool>(WriteFiles.WrittenKey))
+        if (document.Get<bool>(WriteFiles.WrittenKey) || document.Get<bool>(OutputCache.KeptKey))
         {
             cache.DeclareInputs(document.Destination, key);
         }

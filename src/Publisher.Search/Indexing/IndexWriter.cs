@@ -37,9 +37,10 @@ public static class IndexWriter
     private const int Body = 2;
     private const int DocumentsPerPart = 2000;
     private const int MaxParts = 4;
+    private const int PivotStepsPerDoubling = 16;
 
-    /// <summary>Changes whenever the writer would write other bytes for the same documents.</summary>
-    private static readonly JsonWriterOptions Json = new() { Encoder = JavaScriptEncoder.Create(UnicodeRanges.All) }; // keeps Chinese literal, escapes < > & so no payload can close a script element
+    /// <summary>How the index's JSON is written (a patch escapes the terms it adds the same way).</summary>
+    internal static readonly JsonWriterOptions Json = new() { Encoder = JavaScriptEncoder.Create(UnicodeRanges.All) }; // keeps Chinese literal, escapes < > & so no payload can close a script element
 
     /// <summary>Writes the index of <paramref name="documents"/>; a document's id is its position in the list.</summary>
     public static IReadOnlyList<IndexFile> Write(IReadOnlyList<SearchDocument> documents) =>
@@ -53,7 +54,8 @@ public static class IndexWriter
     /// is not analysed again, and this index's analyses are kept for the next (call
     /// <see cref="BodyTermStore.Commit"/> after); the bytes written are the same with or without it.
     /// </summary>
-    public static void Write(IReadOnlyList<SearchDocument> documents, IndexFileSink sink, BodyTermStore? store = null) =>
+    /// <returns>What <see cref="IndexPatcher"/> needs to patch this index when few documents change.</returns>
+    public static IndexState Write(IReadOnlyList<SearchDocument> documents, IndexFileSink sink, BodyTermStore? store = null) =>
         Write(documents, DefaultParts(documents), IndexLayout.RecordsPerFile, sink, store);
 
     /// <summary>
@@ -77,15 +79,25 @@ public static class IndexWriter
         return [.. shards, .. records];
     }
 
-    internal static void Write(IReadOnlyList<SearchDocument> documents, int parts, int recordsPerFile, IndexFileSink sink, BodyTermStore? store)
+    internal static IndexState Write(IReadOnlyList<SearchDocument> documents, int parts, int recordsPerFile, IndexFileSink sink, BodyTermStore? store)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(recordsPerFile, 1);
 
-        // A thread of its own: a task queued on a thread pool busy rendering pages could wait for seconds.
-        var records = Task.Factory.StartNew(() => DocumentRecords(documents, recordsPerFile, sink), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
-        var (terms, postings) = Analyse(documents, Math.Max(1, parts), store);
-        Shards(documents.Count, recordsPerFile, terms, postings, sink);
-        records.GetAwaiter().GetResult();
+        // A thread of its own: a task queued on a thread pool busy rendering pages could wait for seconds. The
+        // documents' hashes, which only a later patch needs, are made there too.
+        var records = Task.Factory.StartNew(
+            () =>
+            {
+                DocumentRecords(documents, recordsPerFile, sink);
+                return DocumentHash.All(documents);
+            },
+            CancellationToken.None,
+            TaskCreationOptions.LongRunning,
+            TaskScheduler.Default);
+        var (terms, postings, bodyLengths, pivotStep) = Analyse(documents, Math.Max(1, parts), store);
+        var (bits, totalChars) = Shards(documents.Count, recordsPerFile, terms, postings, sink);
+        var hashes = records.GetAwaiter().GetResult();
+        return new IndexState(recordsPerFile, bits, pivotStep, totalChars, [.. documents.Select(d => d.Url)], hashes, bodyLengths);
     }
 
     private static int DefaultParts(IReadOnlyList<SearchDocument> documents) =>
@@ -94,6 +106,46 @@ public static class IndexWriter
     /// <summary>The BM25 inverse document frequency ×100, rounded, at least 1.</summary>
     internal static int Idf(int documentCount, int documentFrequency) =>
         Math.Max(1, (int)Math.Round(100 * Math.Log(1 + ((documentCount - documentFrequency + 0.5) / (documentFrequency + 0.5))), MidpointRounding.AwayFromZero));
+
+    /// <summary>
+    /// The step of the BM25 length pivot for an average body length: the average rounded to the nearest power of
+    /// 2^(1/16) (steps 4.4% apart). A rounded pivot changes no ranking a reader could tell from the exact average,
+    /// and it lets an edit leave the pivot, and so every other document's postings, as they were: with the exact
+    /// average any edit changed every document's length normalisation, and a one-edit build had to make the
+    /// whole index again (<see cref="IndexPatcher"/>).
+    /// </summary>
+    internal static int PivotStep(double averageBody) =>
+        (int)Math.Round(PivotStepsPerDoubling * Math.Log2(averageBody), MidpointRounding.AwayFromZero);
+
+    /// <summary>The length pivot of a <see cref="PivotStep"/>.</summary>
+    internal static double Pivot(int step) => Math.Pow(2, step / (double)PivotStepsPerDoubling);
+
+    /// <summary>The average body length, at least 1 (an index of empty documents).</summary>
+    internal static double AverageBody(ReadOnlySpan<int> bodyLengths)
+    {
+        long total = 0;
+        foreach (var length in bodyLengths)
+        {
+            total += length;
+        }
+
+        return bodyLengths.IsEmpty ? 1.0 : Math.Max(1.0, (double)total / bodyLengths.Length);
+    }
+
+    /// <summary>The shard bits of an index whose terms, postings and overheads add up to <paramref name="totalChars"/>.</summary>
+    internal static int ShardBits(long totalChars)
+    {
+        var bits = 0;
+        while (bits < IndexLayout.MaxShardBits && (totalChars >> bits) > IndexLayout.TargetShardChars)
+        {
+            bits++;
+        }
+
+        return bits;
+    }
+
+    /// <summary>What a term adds to the total that decides the shard bits.</summary>
+    internal static long ShardChars(string term, int encodedLength) => term.Length + encodedLength + 8;
 
     internal static bool IsFacet(string term) =>
         term.StartsWith(IndexLayout.OfficeFacet, StringComparison.Ordinal) || term.StartsWith(IndexLayout.YearFacet, StringComparison.Ordinal) || term.StartsWith(IndexLayout.KindFacet, StringComparison.Ordinal);
@@ -104,7 +156,7 @@ public static class IndexWriter
     /// lengths come first, from the store where it kept the document and from a scan of the body where it did
     /// not (a fifth of the analysis when nothing is kept).
     /// </summary>
-    private static (IReadOnlyList<string> Terms, PostingLists Postings) Analyse(IReadOnlyList<SearchDocument> documents, int parts, BodyTermStore? store)
+    private static (IReadOnlyList<string> Terms, PostingLists Postings, int[] BodyLengths, int PivotStep) Analyse(IReadOnlyList<SearchDocument> documents, int parts, BodyTermStore? store)
     {
         var bounds = Enumerable.Range(0, parts + 1).Select(p => (int)((long)documents.Count * p / parts)).ToArray();
         var bodyLengths = new int[documents.Count];
@@ -128,18 +180,18 @@ public static class IndexWriter
             }
         });
 
-        var totalBody = bodyLengths.Sum(l => (long)l);
-        var averageBody = documents.Count == 0 ? 1.0 : Math.Max(1.0, (double)totalBody / documents.Count);
+        var pivotStep = PivotStep(AverageBody(bodyLengths));
+        var pivot = Pivot(pivotStep);
         var analysed = new (TermTable Terms, PostingLists Postings)[parts];
         Parallel.For(0, parts, options, part =>
         {
             using var keeper = store?.BeginPart(part);
-            analysed[part] = AnalysePart(documents, bounds[part], bounds[part + 1], bodyLengths, averageBody, kept, keeper);
+            analysed[part] = AnalysePart(documents, bounds[part], bounds[part + 1], bodyLengths, pivot, kept, keeper);
         });
         var (terms, postings) = analysed[0];
         if (parts == 1)
         {
-            return (terms.Terms, postings);
+            return (terms.Terms, postings, bodyLengths, pivotStep);
         }
 
         var all = new List<string>(terms.Terms);
@@ -164,12 +216,31 @@ public static class IndexWriter
             }
         }
 
-        return (all, postings);
+        return (all, postings, bodyLengths, pivotStep);
+    }
+
+    /// <summary>
+    /// The body lengths, terms and postings of a few documents alone (ids are positions in
+    /// <paramref name="documents"/>), with a given length pivot: what a patch adds for the documents it changes.
+    /// </summary>
+    internal static (int[] BodyLengths, TermTable Terms, PostingLists Postings) AnalyseFew(IReadOnlyList<SearchDocument> documents, Func<int[], double> pivot)
+    {
+        var scanner = new TermScanner();
+        var bodyLengths = new int[documents.Count];
+        for (var id = 0; id < documents.Count; id++)
+        {
+            var length = new LengthSink();
+            FeedBody(scanner, documents[id], ref length);
+            bodyLengths[id] = length.Count;
+        }
+
+        var (terms, postings) = AnalysePart(documents, 0, documents.Count, bodyLengths, pivot(bodyLengths), new KeptBody[documents.Count], keeper: null);
+        return (bodyLengths, terms, postings);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static (TermTable Terms, PostingLists Postings) AnalysePart(
-        IReadOnlyList<SearchDocument> documents, int start, int end, int[] bodyLengths, double averageBody, KeptBody[] kept, BodyTermPartWriter? keeper)
+        IReadOnlyList<SearchDocument> documents, int start, int end, int[] bodyLengths, double pivot, KeptBody[] kept, BodyTermPartWriter? keeper)
     {
         var scanner = new TermScanner();
         var terms = new TermTable();
@@ -219,7 +290,7 @@ public static class IndexWriter
                 keeper.Add(analysisKey, bodyLengths[id], CollectionsMarshal.AsSpan(keptTerms), CollectionsMarshal.AsSpan(keptCounts));
             }
 
-            var norm = 1 - B + (B * bodyLengths[id] / averageBody);
+            var norm = 1 - B + (B * bodyLengths[id] / pivot);
             foreach (var term in counts.Touched)
             {
                 var (titleCount, metaCount, bodyCount) = counts[term];
@@ -291,7 +362,7 @@ public static class IndexWriter
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void Shards(int documentCount, int recordsPerFile, IReadOnlyList<string> terms, PostingLists postings, IndexFileSink sink)
+    private static (int Bits, long TotalChars) Shards(int documentCount, int recordsPerFile, IReadOnlyList<string> terms, PostingLists postings, IndexFileSink sink)
     {
         var count = terms.Count;
         var weights = new int[count];
@@ -301,14 +372,10 @@ public static class IndexWriter
             var text = terms[term];
             var encoded = postings.Encoded(term);
             weights[term] = IsFacet(text) ? 0 : Idf(documentCount, postings.DocumentFrequency(term));
-            totalChars += text.Length + encoded.Length + 8;
+            totalChars += ShardChars(text, encoded.Length);
         }
 
-        var bits = 0;
-        while (bits < IndexLayout.MaxShardBits && (totalChars >> bits) > IndexLayout.TargetShardChars)
-        {
-            bits++;
-        }
+        var bits = ShardBits(totalChars);
 
         // Counting sort of the terms by shard, then each shard's terms in ordinal order.
         var shardOf = new int[count];
@@ -360,9 +427,14 @@ public static class IndexWriter
             }
 
             writer.WriteEndObject();
-            sink(IndexLayout.ShardFolder + TermHash.ShardName(shard, bits) + ".json", json.End());
+            sink(ShardPath(shard, bits), json.End());
         }
+
+        return (bits, totalChars);
     }
+
+    /// <summary>The path of a term shard in the index.</summary>
+    internal static string ShardPath(int shard, int bits) => IndexLayout.ShardFolder + TermHash.ShardName(shard, bits) + ".json";
 
     /// <summary>The record files: file k is the array of the records of ids [k × R, (k + 1) × R), the last one shorter.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -371,30 +443,36 @@ public static class IndexWriter
         var json = new JsonBuffer();
         for (var start = 0; start < documents.Count; start += recordsPerFile)
         {
-            var w = json.Begin();
-            w.WriteStartArray();
-            for (var id = start; id < Math.Min(documents.Count, start + recordsPerFile); id++)
-            {
-                var doc = documents[id];
-                w.WriteStartObject();
-                w.WriteString("u", doc.Url);
-                w.WriteString("t", doc.Title);
-                WriteOptional(w, "o", doc.OfficeName);
-                if (doc.Year is { } year)
-                {
-                    w.WriteNumber("y", year);
-                }
+            RecordFile(documents, start, recordsPerFile, json, sink);
+        }
+    }
 
-                WriteOptional(w, "k", doc.KindName);
-                WriteOptional(w, "n", doc.DocNumber);
-                WriteOptional(w, "s", doc.Summary);
-                w.WriteString("x", Excerpt(doc.Body));
-                w.WriteEndObject();
+    /// <summary>Writes the record file that starts at id <paramref name="start"/>.</summary>
+    internal static void RecordFile(IReadOnlyList<SearchDocument> documents, int start, int recordsPerFile, JsonBuffer json, IndexFileSink sink)
+    {
+        var w = json.Begin();
+        w.WriteStartArray();
+        for (var id = start; id < Math.Min(documents.Count, start + recordsPerFile); id++)
+        {
+            var doc = documents[id];
+            w.WriteStartObject();
+            w.WriteString("u", doc.Url);
+            w.WriteString("t", doc.Title);
+            WriteOptional(w, "o", doc.OfficeName);
+            if (doc.Year is { } year)
+            {
+                w.WriteNumber("y", year);
             }
 
-            w.WriteEndArray();
-            sink(IndexLayout.RecordFile(start, recordsPerFile), json.End());
+            WriteOptional(w, "k", doc.KindName);
+            WriteOptional(w, "n", doc.DocNumber);
+            WriteOptional(w, "s", doc.Summary);
+            w.WriteString("x", Excerpt(doc.Body));
+            w.WriteEndObject();
         }
+
+        w.WriteEndArray();
+        sink(IndexLayout.RecordFile(start, recordsPerFile), json.End());
     }
 
     /// <summary>
@@ -547,7 +625,7 @@ public static class IndexWriter
     }
 
     /// <summary>Writes one JSON file after another through the same buffer, each ending with a line break.</summary>
-    private sealed class JsonBuffer
+    internal sealed class JsonBuffer
     {
         private readonly ArrayBufferWriter<byte> _buffer = new(64 * 1024);
         private readonly Utf8JsonWriter _writer;

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 
 namespace Publisher.Search.Indexing;
@@ -15,6 +16,8 @@ internal static class PostingCodec
 
     /// <summary>The largest impact a posting can carry.</summary>
     public const int MaxImpact = 31;
+
+    private static readonly sbyte[] Digits = DigitTable();
 
     /// <summary>Encodes postings ordered by document id.</summary>
     public static string Encode(IEnumerable<(int DocId, int Impact)> postings)
@@ -56,6 +59,102 @@ internal static class PostingCodec
         }
 
         return postings;
+    }
+
+    /// <summary>Decodes encoded postings (ASCII bytes, as in a shard file) into <paramref name="into"/>.</summary>
+    /// <exception cref="FormatException">The bytes are not a posting list.</exception>
+    public static void Decode(ReadOnlySpan<byte> encoded, List<(int DocId, int Impact)> into)
+    {
+        var docId = -1;
+        var i = 0;
+        while (i < encoded.Length)
+        {
+            docId += ReadGap(encoded, ref i);
+            into.Add((docId, Digit(encoded, i++)));
+        }
+    }
+
+    /// <summary>True when the postings hold a document marked in <paramref name="documents"/>.</summary>
+    /// <exception cref="FormatException">The bytes are not a posting list, or name a document past the marks.</exception>
+    public static bool HoldsAny(ReadOnlySpan<byte> encoded, bool[] documents)
+    {
+        var docId = -1;
+        var i = 0;
+        while (i < encoded.Length)
+        {
+            docId += ReadGap(encoded, ref i);
+            i++;
+            if ((uint)docId >= (uint)documents.Length)
+            {
+                throw new FormatException($"posting of document {docId} in an index of {documents.Length}.");
+            }
+
+            if (documents[docId])
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Appends the encoding of <paramref name="postings"/> (ordered by id) to <paramref name="output"/>; returns its length.</summary>
+    public static int EncodeTo(List<(int DocId, int Impact)> postings, ArrayBufferWriter<byte> output)
+    {
+        var span = output.GetSpan((8 * postings.Count) + 1);
+        var length = 0;
+        var previous = -1;
+        foreach (var (docId, impact) in postings)
+        {
+            var value = docId - previous;
+            do
+            {
+                var digit = value & 31;
+                value >>= 5;
+                span[length++] = (byte)Alphabet[value > 0 ? digit | 32 : digit];
+            }
+            while (value > 0);
+
+            span[length++] = (byte)Alphabet[Math.Clamp(impact, 1, MaxImpact)];
+            previous = docId;
+        }
+
+        output.Advance(length);
+        return length;
+    }
+
+    private static int ReadGap(ReadOnlySpan<byte> encoded, ref int i)
+    {
+        var gap = 0;
+        var shift = 0;
+        int digit;
+        do
+        {
+            digit = Digit(encoded, i++);
+            gap |= (digit & 31) << shift;
+            shift += 5;
+        }
+        while ((digit & 32) != 0 && shift < 31);
+
+        return gap;
+    }
+
+    private static int Digit(ReadOnlySpan<byte> encoded, int index)
+    {
+        var value = index < encoded.Length && encoded[index] < 128 ? Digits[encoded[index]] : -1;
+        return value >= 0 ? value : throw new FormatException($"not a posting list (byte {index + 1}).");
+    }
+
+    private static sbyte[] DigitTable()
+    {
+        var table = new sbyte[128];
+        Array.Fill(table, (sbyte)-1);
+        for (var digit = 0; digit < Alphabet.Length; digit++)
+        {
+            table[Alphabet[digit]] = (sbyte)digit;
+        }
+
+        return table;
     }
 
     private static void WriteNumber(StringBuilder builder, int value)

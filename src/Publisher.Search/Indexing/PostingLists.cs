@@ -30,7 +30,7 @@ internal sealed class PostingLists
     private int[] _documentFrequency = [];
 
     /// <summary>How many documents a term is in.</summary>
-    public int DocumentFrequency(int term) => _documentFrequency[term];
+    public int DocumentFrequency(int term) => term < _documentFrequency.Length ? _documentFrequency[term] : 0;
 
     /// <summary>The encoded postings of a term.</summary>
     public ReadOnlySpan<byte> Encoded(int term) => _data[term] is { } data ? data.AsSpan(0, _length[term]) : Slice(term)[.._length[term]];

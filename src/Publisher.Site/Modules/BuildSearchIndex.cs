@@ -29,27 +29,110 @@ public sealed class BuildSearchIndex(string language) : IModule
     public Task<IReadOnlyList<Document>> ExecuteAsync(IReadOnlyList<Document> inputs, IExecutionContext context)
     {
         var (folder, documents, site) = Plan(context, language);
-        var store = OpenStore(context, language);
-        if (store is not null)
-        {
-            var digests = SourceDigests.For(site, context).ByDocument;
-            documents = [.. documents.Zip(Indexed(site), (d, source) => d with { AnalysisKey = digests.GetValueOrDefault(source.Key) })];
-        }
-
-        var written = new List<Document>();
-        IndexWriter.Write(documents, (path, utf8) =>
+        var files = new Dictionary<string, string>(StringComparer.Ordinal);
+        var complete = true;
+        var outputs = new List<Document>();
+        void Sink(string path, ReadOnlySpan<byte> utf8)
         {
             var destination = folder + path;
-            OutputFiles.Write(context, destination, utf8);
-            lock (written)
+            var hash = OutputFiles.Write(context, destination, utf8);
+            lock (outputs)
             {
-                written.Add(new Document { Destination = destination }.WithMetadata(WriteFiles.WrittenKey, true));
+                complete &= hash is not null;
+                files[path] = hash ?? string.Empty;
+                outputs.Add(new Document { Destination = destination }.WithMetadata(WriteFiles.WrittenKey, true));
             }
-        }, store);
+        }
 
-        store?.Commit();
-        return Task.FromResult<IReadOnlyList<Document>>([.. inputs, .. written.OrderBy(d => d.Destination, StringComparer.Ordinal)]);
+        var cache = context.OutputCache;
+        var state = Patch(context, folder, documents, Sink, files, outputs);
+        if (state is null)
+        {
+            var store = OpenStore(context, language);
+            if (store is not null)
+            {
+                var digests = SourceDigests.For(site, context).ByDocument;
+                documents = [.. documents.Zip(Indexed(site), (d, source) => d with { AnalysisKey = digests.GetValueOrDefault(source.Key) })];
+            }
+
+            state = IndexWriter.Write(documents, Sink, store);
+            store?.Commit();
+        }
+
+        if (cache is not null && context.WritesOutput)
+        {
+            SaveState(cache, complete ? state with { Files = files } : null);
+        }
+
+        return Task.FromResult<IReadOnlyList<Document>>([.. inputs, .. outputs.OrderBy(d => d.Destination, StringComparer.Ordinal)]);
     }
+
+    /// <summary>
+    /// Patches the previous build's index when few of its documents changed (<see cref="IndexPatcher"/>): only
+    /// when this build may use the previous one's output, the index's state was saved by the build that published
+    /// that output (every file's hash is the one the output cache recorded, and the file is there), and the patch
+    /// succeeds. Null when the whole index must be written.
+    /// </summary>
+    private IndexState? Patch(IExecutionContext context, string folder, List<SearchDocument> documents, IndexFileSink sink, Dictionary<string, string> files, List<Document> outputs)
+    {
+        if (context.OutputCache is not { UsesPreviousBuild: true, IsIncremental: true } cache || !context.WritesOutput ||
+            IndexState.Load(StatePath(cache), cache.Fingerprint) is not { } previous ||
+            !previous.Files.All(f => cache.PreviousContentHash(folder + f.Key) == f.Value))
+        {
+            return null;
+        }
+
+        var kept = new List<string>();
+        var state = IndexPatcher.TryPatch(previous, documents, path => ReadPrevious(cache, folder + path), sink, kept.Add);
+        foreach (var path in kept)
+        {
+            cache.KeepPrevious(folder + path);
+            files[path] = previous.Files[path];
+            outputs.Add(new Document { Destination = folder + path }.WithMetadata(OutputCache.KeptKey, true));
+        }
+
+        return state;
+    }
+
+    private static byte[]? ReadPrevious(OutputCache cache, string destination)
+    {
+        try
+        {
+            return File.ReadAllBytes(Path.Combine(cache.TargetDirectory, destination));
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// Saves what the next build needs to patch this index (<c>search-index-&lt;language&gt;.state</c> in the cache
+    /// folder), or deletes the previous state when this index cannot be patched. Saved before the build ends: if
+    /// the build then fails, its output is not published and the state's hashes are not the output cache's, so the
+    /// next build does not use it.
+    /// </summary>
+    private void SaveState(OutputCache cache, IndexState? state)
+    {
+        var path = StatePath(cache);
+        try
+        {
+            if (state is null)
+            {
+                File.Delete(path);
+            }
+            else
+            {
+                state.Save(path, cache.Fingerprint);
+            }
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // Only the next build's head start is lost: without a state it writes the whole index.
+        }
+    }
+
+    private string StatePath(OutputCache cache) => Path.Combine(cache.CacheDirectory, "search-index-" + language + ".state");
 
     /// <summary>
     /// The inputs key of one language's index (for <c>MemoizeAll</c>): every field of every document it indexes,

@@ -35,11 +35,12 @@ internal static class ReferenceIndexWriter
     {
         var analysed = documents.Select(Analyse).ToList();
         var averageBody = analysed.Count == 0 ? 1.0 : Math.Max(1.0, analysed.Average(a => (double)a.BodyLength));
+        var pivot = Math.Pow(2, Math.Round(16 * Math.Log2(averageBody), MidpointRounding.AwayFromZero) / 16); // the average rounded to a power of 2^(1/16)
         var postings = new Dictionary<string, List<(int DocId, int Impact)>>(StringComparer.Ordinal);
         for (var id = 0; id < analysed.Count; id++)
         {
             var doc = analysed[id];
-            var norm = 1 - B + (B * doc.BodyLength / averageBody);
+            var norm = 1 - B + (B * doc.BodyLength / pivot);
             foreach (var (term, (title, meta, body)) in doc.Counts)
             {
                 var tf = (TitleWeight * title) + (MetaWeight * meta) + (body / norm);

@@ -1,0 +1,114 @@
+using System.IO.Hashing;
+using System.Text;
+
+namespace Publisher.Search.Indexing;
+
+/// <summary>
+/// What an index was made from, as much as <see cref="IndexPatcher"/> needs to change it for a few edited
+/// documents instead of making it again: its layout (records a file, shard bits, the length pivot's step and the
+/// total that decided the bits), each document's URL, hash (<see cref="DocumentHash"/>) and body length, and the
+/// hash of each file the caller published (the caller's own, e.g. of its output cache, so that it can tell
+/// whether the files on disk are still these).
+/// </summary>
+/// <param name="RecordsPerFile">Document records a file.</param>
+/// <param name="Bits">The shard bits.</param>
+/// <param name="PivotStep">The step of the BM25 length pivot (<see cref="IndexWriter.PivotStep"/>).</param>
+/// <param name="TotalChars">The total that decided the bits (<see cref="IndexWriter.ShardBits"/>).</param>
+/// <param name="Urls">Each document's URL, by id.</param>
+/// <param name="Hashes">Each document's hash, by id.</param>
+/// <param name="BodyLengths">Each document's body length in terms, by id.</param>
+public sealed record IndexState(int RecordsPerFile, int Bits, int PivotStep, long TotalChars, string[] Urls, UInt128[] Hashes, int[] BodyLengths)
+{
+    private const string Format = "publisher-search-state 1";
+
+    /// <summary>The published files of the index (path inside the index folder → the caller's hash of its bytes).</summary>
+    public IReadOnlyDictionary<string, string> Files { get; init; } = new Dictionary<string, string>(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Writes the state to <paramref name="path"/> (through a temporary file, so a reader sees the old state or
+    /// the new), under <paramref name="fingerprint"/>, which must change whenever the code could write another
+    /// index from the same documents.
+    /// </summary>
+    public void Save(string path, string fingerprint)
+    {
+        using var buffer = new MemoryStream();
+        using (var writer = new BinaryWriter(buffer, Encoding.UTF8, leaveOpen: true))
+        {
+            writer.Write(Format);
+            writer.Write(fingerprint);
+            writer.Write(RecordsPerFile);
+            writer.Write(Bits);
+            writer.Write(PivotStep);
+            writer.Write(TotalChars);
+            writer.Write(Urls.Length);
+            for (var id = 0; id < Urls.Length; id++)
+            {
+                writer.Write(Urls[id]);
+                writer.Write((ulong)(Hashes[id] >> 64));
+                writer.Write((ulong)Hashes[id]);
+                writer.Write(BodyLengths[id]);
+            }
+
+            writer.Write(Files.Count);
+            foreach (var (file, hash) in Files.OrderBy(f => f.Key, StringComparer.Ordinal))
+            {
+                writer.Write(file);
+                writer.Write(hash);
+            }
+        }
+
+        buffer.Write(BitConverter.GetBytes(XxHash3.HashToUInt64(buffer.GetBuffer().AsSpan(0, (int)buffer.Length))));
+        var temporary = path + "." + Guid.NewGuid().ToString("N") + ".tmp";
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+        File.WriteAllBytes(temporary, buffer.ToArray());
+        File.Move(temporary, path, overwrite: true);
+    }
+
+    /// <summary>The state saved at <paramref name="path"/> under <paramref name="fingerprint"/>; null when there is none, it is damaged or another fingerprint's.</summary>
+    public static IndexState? Load(string path, string fingerprint)
+    {
+        try
+        {
+            if (!File.Exists(path))
+            {
+                return null;
+            }
+
+            var bytes = File.ReadAllBytes(path);
+            if (bytes.Length < sizeof(ulong) || XxHash3.HashToUInt64(bytes.AsSpan(0, bytes.Length - sizeof(ulong))) != BitConverter.ToUInt64(bytes, bytes.Length - sizeof(ulong)))
+            {
+                return null;
+            }
+
+            using var reader = new BinaryReader(new MemoryStream(bytes, 0, bytes.Length - sizeof(ulong)), Encoding.UTF8);
+            if (reader.ReadString() != Format || reader.ReadString() != fingerprint)
+            {
+                return null;
+            }
+
+            var (recordsPerFile, bits, pivotStep, totalChars) = (reader.ReadInt32(), reader.ReadInt32(), reader.ReadInt32(), reader.ReadInt64());
+            var count = reader.ReadInt32();
+            var urls = new string[count];
+            var hashes = new UInt128[count];
+            var lengths = new int[count];
+            for (var id = 0; id < count; id++)
+            {
+                urls[id] = reader.ReadString();
+                hashes[id] = new UInt128(reader.ReadUInt64(), reader.ReadUInt64());
+                lengths[id] = reader.ReadInt32();
+            }
+
+            var files = new Dictionary<string, string>(StringComparer.Ordinal);
+            for (var fileCount = reader.ReadInt32(); fileCount > 0; fileCount--)
+            {
+                files.Add(reader.ReadString(), reader.ReadString());
+            }
+
+            return new IndexState(recordsPerFile, bits, pivotStep, totalChars, urls, hashes, lengths) { Files = files };
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or EndOfStreamException or ArgumentException or FormatException)
+        {
+            return null;
+        }
+    }
+}

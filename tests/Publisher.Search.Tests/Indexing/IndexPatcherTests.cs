@@ -1,0 +1,203 @@
+using System.Text;
+using CsCheck;
+using Publisher.Search.Indexing;
+using Publisher.Testing;
+
+namespace Publisher.Search.Tests.Indexing;
+
+public sealed class IndexPatcherTests
+{
+    [Fact]
+    public void Should_WriteTheSameFilesAsAFullIndex_When_OneBodyOfManyIsEdited()
+    {
+        // Given: 600 documents in several shards, then one body edited
+        var documents = Corpus(600);
+        var (files, state) = Full(documents);
+        var edited = documents.Select((d, i) => i == 123 ? d with { Body = d.Body + "新增一段关于行政复议和公共法律服务的说明。" } : d).ToArray();
+
+        // When
+        var patch = Patch(files, state, edited);
+
+        // Then: patched, identical to a full index, and most files kept
+        Assert.NotNull(patch.State);
+        Assert.Equal(Full(edited).Files, patch.Files);
+        Assert.True(patch.Written.Count < files.Count / 2, $"{patch.Written.Count} of {files.Count} files written");
+        Assert.Contains(IndexLayout.RecordFile(123, IndexLayout.RecordsPerFile), patch.Written);
+        Assert.DoesNotContain(IndexLayout.RecordFile(0, IndexLayout.RecordsPerFile), patch.Written);
+        Assert.Equal(state.Bits, patch.State!.Bits);
+    }
+
+    [Fact]
+    public void Should_WriteTheSameFilesAsAFullIndex_When_AnyFewDocumentsChangeAnyField()
+    {
+        // Given: any small corpus, and edits of any field but the URL of up to three of its documents
+        var cases = TextTokens.Document.Array[4, 30].SelectMany(documents =>
+            Gen.Select(Gen.Int[0, documents.Length - 1], TextTokens.Document, Gen.Int[0, 3]).Array[1, 3].Select(edits => (documents, edits)));
+        var patched = 0;
+
+        // When
+        void Check((SearchDocument[] Documents, (int At, SearchDocument With, int Field)[] Edits) test)
+        {
+            var (files, state) = Full(test.Documents);
+            var edited = test.Documents.ToArray();
+            foreach (var (at, with, field) in test.Edits)
+            {
+                edited[at] = field switch
+                {
+                    0 => edited[at] with { Body = with.Body },
+                    1 => edited[at] with { Title = with.Title, Summary = with.Summary },
+                    2 => edited[at] with { Office = with.Office, OfficeName = with.OfficeName, Year = with.Year, Kind = with.Kind },
+                    _ => edited[at] with { KindName = with.KindName, DocNumber = with.DocNumber, Body = edited[at].Body + with.Title },
+                };
+            }
+
+            var patch = Patch(files, state, edited, maxChangedShare: 1);
+
+            // Then: either no patch (the pivot or the shard bits moved) or exactly the full index's files
+            if (patch.State is not null)
+            {
+                Interlocked.Increment(ref patched);
+                Assert.Equal(Full(edited).Files, patch.Files);
+            }
+        }
+
+        cases.Sample(Check, iter: 400, threads: 1);
+        Assert.True(patched > 200, $"only {patched} of 400 patched");
+    }
+
+    [Fact]
+    public void Should_NotPatch_When_TheDocumentsAreNotTheSameList()
+    {
+        // Given
+        var documents = Corpus(100);
+        var (files, state) = Full(documents);
+
+        // When: one deleted, one added, two swapped
+        var deleted = Patch(files, state, documents[1..]);
+        var added = Patch(files, state, [.. documents, TestIndex.Doc("新的报告", "正文")]);
+        var swapped = Patch(files, state, [documents[1], documents[0], .. documents[2..]]);
+
+        // Then: nothing written, nothing kept
+        Assert.All(new[] { deleted, added, swapped }, p => Assert.True(p.State is null && p.Written.Count == 0 && p.Kept.Count == 0));
+    }
+
+    [Theory]
+    [InlineData("missing")]
+    [InlineData("damaged")]
+    public void Should_NotPatch_When_APreviousShardCannotBeRead(string change)
+    {
+        // Given
+        var documents = Corpus(300);
+        var (files, state) = Full(documents);
+        var shard = files.Keys.First(p => p.StartsWith(IndexLayout.ShardFolder, StringComparison.Ordinal));
+        if (change == "missing")
+        {
+            files.Remove(shard);
+        }
+        else
+        {
+            files[shard] = files[shard][..^5] + "\n";
+        }
+
+        // When
+        var patch = Patch(files, state, [.. documents.Select((d, i) => i == 5 ? d with { Title = "改过的标题" } : d)]);
+
+        // Then
+        Assert.Null(patch.State);
+        Assert.Empty(patch.Written);
+    }
+
+    [Fact]
+    public void Should_DropATermsShard_When_ItsOnlyDocumentLosesIt()
+    {
+        // Given: a term found in one document only, which an edit removes
+        var documents = Corpus(50).Select((d, i) => i == 7 ? d with { Body = d.Body + " zyxwvut" } : d).ToArray();
+        var (files, state) = Full(documents);
+
+        // When
+        var edited = documents.Select((d, i) => i == 7 ? d with { Body = d.Body.Replace(" zyxwvut", string.Empty, StringComparison.Ordinal) } : d).ToArray();
+        var patch = Patch(files, state, edited);
+
+        // Then
+        Assert.NotNull(patch.State);
+        Assert.Equal(Full(edited).Files, patch.Files);
+        Assert.DoesNotContain(patch.Files.Values, content => content.Contains("zyxwvut", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("none")]
+    [InlineData("flip")]
+    [InlineData("fingerprint")]
+    public void Should_LoadTheSavedState_When_ItIsIntactAndThisBuilds(string change)
+    {
+        // Given
+        using var folder = new TempDirectory();
+        var (_, state) = Full(Corpus(40));
+        state = state with { Files = new Dictionary<string, string>(StringComparer.Ordinal) { ["meta.json"] = "abc", ["t/0.json"] = "def" } };
+        var path = Path.Combine(folder.Path, "state.bin");
+        state.Save(path, "fingerprint");
+        if (change == "flip")
+        {
+            var bytes = File.ReadAllBytes(path);
+            bytes[bytes.Length / 2] ^= 1;
+            File.WriteAllBytes(path, bytes);
+        }
+
+        // When
+        var loaded = IndexState.Load(path, change == "fingerprint" ? "other" : "fingerprint");
+
+        // Then
+        if (change != "none")
+        {
+            Assert.Null(loaded);
+            return;
+        }
+
+        Assert.NotNull(loaded);
+        Assert.Equal((state.RecordsPerFile, state.Bits, state.PivotStep, state.TotalChars), (loaded.RecordsPerFile, loaded.Bits, loaded.PivotStep, loaded.TotalChars));
+        Assert.Equal(state.Urls, loaded.Urls);
+        Assert.Equal(state.Hashes, loaded.Hashes);
+        Assert.Equal(state.BodyLengths, loaded.BodyLengths);
+        Assert.Equal(state.Files, loaded.Files);
+    }
+
+    private static SearchDocument[] Corpus(int count) =>
+        [.. Enumerable.Range(0, count).Select(i => TestIndex.Doc($"第{i}号报告：{(char)('甲' + (i % 40))}街道", $"街道{i % 7}推进依法行政和普法宣传，编号{i}，{new string((char)('一' + (i % 300)), 1 + (i % 5))}社区。", year: 2019 + (i % 3)) with { Url = $"/doc/{i}/" })];
+
+    /// <summary>A full index's files by path, and its state with the files' "hashes" (here, their text).</summary>
+    private static (Dictionary<string, string> Files, IndexState State) Full(IReadOnlyList<SearchDocument> documents)
+    {
+        var files = new Dictionary<string, string>(StringComparer.Ordinal);
+        var state = IndexWriter.Write(documents, parts: 1, IndexLayout.RecordsPerFile, (path, utf8) =>
+        {
+            lock (files)
+            {
+                files.Add(path, Encoding.UTF8.GetString(utf8));
+            }
+        }, store: null);
+        return (files, state with { Files = new Dictionary<string, string>(files, StringComparer.Ordinal) });
+    }
+
+    /// <summary>Patches the index in <paramref name="files"/>; the files after it are the kept ones and the written ones.</summary>
+    private static (IndexState? State, Dictionary<string, string> Files, List<string> Written, List<string> Kept) Patch(
+        Dictionary<string, string> files, IndexState state, IReadOnlyList<SearchDocument> documents, double maxChangedShare = IndexPatcher.MaxChangedShare)
+    {
+        var written = new Dictionary<string, string>(StringComparer.Ordinal);
+        var kept = new List<string>();
+        var patched = IndexPatcher.TryPatch(
+            state,
+            documents,
+            path => files.TryGetValue(path, out var content) ? Encoding.UTF8.GetBytes(content) : null,
+            (path, utf8) => written.Add(path, Encoding.UTF8.GetString(utf8)),
+            path => kept.Add(path),
+            maxChangedShare);
+        var after = new Dictionary<string, string>(written, StringComparer.Ordinal);
+        foreach (var path in kept)
+        {
+            Assert.False(written.ContainsKey(path), path + " both kept and written");
+            after.Add(path, files[path]);
+        }
+
+        return (patched, after, [.. written.Keys], kept);
+    }
+}
