@@ -234,6 +234,12 @@ public sealed class OutputCache
         File.Delete(SyncMarker);
     }
 
+    /// <summary>
+    /// The path in the cache folder of a record a module keeps about this output folder's build (each output
+    /// folder has its own, as it has its own manifest): <c>&lt;prefix&gt;&lt;folder hash&gt;&lt;extension&gt;</c>.
+    /// </summary>
+    public string RecordPath(string prefix, string extension) => RecordPath(CacheDirectory, TargetDirectory, prefix, extension);
+
     private static string ManifestPath(string cacheDirectory, string targetDirectory) => RecordPath(cacheDirectory, targetDirectory, "outputs-", ".txt");
 
     private static string RecordPath(string cacheDirectory, string targetDirectory, string prefix, string extension) =>

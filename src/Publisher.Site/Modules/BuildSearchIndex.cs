@@ -107,8 +107,8 @@ public sealed class BuildSearchIndex(string language) : IModule
     }
 
     /// <summary>
-    /// Saves what the next build needs to patch this index (<c>search-index-&lt;language&gt;.state</c> in the cache
-    /// folder), or deletes the previous state when this index cannot be patched. Saved before the build ends: if
+    /// Saves what the next build into the same output folder needs to patch this index
+    /// (<c>search-index-&lt;language&gt;-&lt;folder hash&gt;.state</c> in the cache folder), or deletes the previous state when this index cannot be patched. Saved before the build ends: if
     /// the build then fails, its output is not published and the state's hashes are not the output cache's, so the
     /// next build does not use it.
     /// </summary>
@@ -132,7 +132,7 @@ public sealed class BuildSearchIndex(string language) : IModule
         }
     }
 
-    private string StatePath(OutputCache cache) => Path.Combine(cache.CacheDirectory, "search-index-" + language + ".state");
+    private string StatePath(OutputCache cache) => cache.RecordPath("search-index-" + language + "-", ".state");
 
     /// <summary>
     /// The inputs key of one language's index (for <c>MemoizeAll</c>): every field of every document it indexes,
