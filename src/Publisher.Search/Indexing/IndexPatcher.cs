@@ -69,6 +69,17 @@ public static class IndexPatcher
             return null;
         }
 
+        if (changedIds.Count == 0)
+        {
+            // The same documents (say, the English index when only a Chinese body changed): every file stays.
+            foreach (var path in previous.Files.Keys)
+            {
+                keep(path);
+            }
+
+            return previous with { Files = new Dictionary<string, string>(StringComparer.Ordinal) };
+        }
+
         var bodyLengths = (int[])previous.BodyLengths.Clone();
         var pivotStep = previous.PivotStep;
         var (_, terms, postings) = IndexWriter.AnalyseFew([.. changedIds.Select(id => documents[id])], lengths =>

@@ -66,6 +66,24 @@ public sealed class IndexPatcherTests
     }
 
     [Fact]
+    public void Should_KeepEveryFileWithoutReadingAny_When_NoDocumentChanged()
+    {
+        // Given
+        var documents = Corpus(300);
+        var (files, state) = Full(documents);
+        var read = 0;
+
+        // When
+        var kept = new List<string>();
+        var patched = IndexPatcher.TryPatch(state, documents, _ => { read++; return null; }, (path, _) => Assert.Fail(path + " written"), kept.Add);
+
+        // Then
+        Assert.NotNull(patched);
+        Assert.Equal(0, read);
+        Assert.Equal(files.Keys.Order(StringComparer.Ordinal), kept.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public void Should_NotPatch_When_TheDocumentsAreNotTheSameList()
     {
         // Given
