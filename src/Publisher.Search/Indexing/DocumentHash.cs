@@ -1,4 +1,5 @@
 using System.IO.Hashing;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
 namespace Publisher.Search.Indexing;
@@ -10,6 +11,7 @@ namespace Publisher.Search.Indexing;
 internal static class DocumentHash
 {
     /// <summary>The hashes of <paramref name="documents"/>, in order.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static UInt128[] All(IReadOnlyList<SearchDocument> documents)
     {
         var hashes = new UInt128[documents.Count];
@@ -39,6 +41,7 @@ internal static class DocumentHash
     }
 
     /// <summary>The field's length (−1 for none) and then its UTF-16 code units, so no two field lists run together.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Append(XxHash128 hash, string? field)
     {
         Span<byte> length = stackalloc byte[sizeof(int)];

@@ -5,8 +5,8 @@ namespace Publisher.Search.Indexing;
 /// <summary>
 /// Changes a written index for a few edited documents instead of making it again: at 10,000 documents making
 /// the Chinese index took 1.8–2.2 s of a one-edit build, nearly all of it counting and appending the ten million
-/// postings of the documents that did not change. A patch analyses only the changed documents, reads the
-/// previous term shards, and rewrites the shards that hold a changed document or get one of its terms, and the
+/// postings of the documents that did not change. A patch analyses only the changed documents, reads only the
+/// term shards that held one of them (<see cref="ShardRows"/>) or get one of its terms, rewrites those, and the
 /// record files of the changed documents; every other file is kept. The bytes are the ones
 /// <see cref="IndexWriter.Write(IReadOnlyList{SearchDocument}, IndexFileSink, BodyTermStore?)"/> gives for the
 /// same documents, because the BM25 length pivot is rounded (<see cref="IndexWriter.PivotStep"/>): an edit that
@@ -28,7 +28,9 @@ public static class IndexPatcher
     /// unreadable), then either gives up having written nothing (null), or writes the changed files into
     /// <paramref name="sink"/>, calls <paramref name="keep"/> for each previous file that stays as it was, and
     /// returns the new state (its <see cref="IndexState.Files"/> left for the caller to fill). A previous file
-    /// neither written nor kept is no longer part of the index (a term shard left empty).
+    /// neither written nor kept is no longer part of the index (a term shard left empty). The previous state's
+    /// <see cref="IndexState.ShardRows"/> are changed in place and become the new state's (50 MB at 50,000
+    /// documents are not copied): do not use <paramref name="previous"/> after.
     /// </summary>
     public static IndexState? TryPatch(IndexState previous, IReadOnlyList<SearchDocument> documents, Func<string, byte[]?> readPrevious, IndexFileSink sink, Action<string> keep) =>
         TryPatch(previous, documents, readPrevious, sink, keep, MaxChangedShare);
@@ -98,12 +100,43 @@ public static class IndexPatcher
         }
 
         var bits = previous.Bits;
+        if (ShardRows.Of(previous.ShardRows, count, bits) is not { } previousRows)
+        {
+            return null;
+        }
+
+        // The shards to read: those that hold a changed document's old postings, or get its new ones.
         var (fresh, freshByShard) = Fresh(terms, postings, changedIds, bits);
+        var visit = new bool[1 << bits];
+        var rows = previousRows; // changed where they lie: the previous state is not used after a patch
+        foreach (var id in changedIds)
+        {
+            rows.CopyTo(id, visit);
+            rows.Clear(id);
+        }
+
+        for (var shard = 0; shard < visit.Length; shard++)
+        {
+            foreach (var term in freshByShard[shard] ?? [])
+            {
+                visit[shard] = true;
+                foreach (var (id, _) in fresh[term])
+                {
+                    rows.Mark(id, shard);
+                }
+            }
+        }
+
         var shards = new byte[]?[1 << bits];
         long charsDelta = 0;
         var failed = false;
         Parallel.For(0, shards.Length, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, () => 0L, (shard, _, delta) =>
         {
+            if (!visit[shard])
+            {
+                return delta;
+            }
+
             var path = IndexWriter.ShardPath(shard, bits);
             byte[] bytes = [];
             if (previous.Files.ContainsKey(path) && (bytes = readPrevious(path)!) is null)
@@ -159,7 +192,7 @@ public static class IndexPatcher
             }
         }
 
-        return new IndexState(perFile, bits, pivotStep, totalChars, previous.Urls, hashes, bodyLengths);
+        return new IndexState(perFile, bits, pivotStep, totalChars, previous.Urls, hashes, bodyLengths) { ShardRows = rows.Bytes };
     }
 
     /// <summary>The changed documents' postings by term (global ids), and each shard's terms among them in ordinal order.</summary>

@@ -95,9 +95,9 @@ public static class IndexWriter
             TaskCreationOptions.LongRunning,
             TaskScheduler.Default);
         var (terms, postings, bodyLengths, pivotStep) = Analyse(documents, Math.Max(1, parts), store);
-        var (bits, totalChars) = Shards(documents.Count, recordsPerFile, terms, postings, sink);
+        var (bits, totalChars, rows) = Shards(documents.Count, recordsPerFile, terms, postings, sink);
         var hashes = records.GetAwaiter().GetResult();
-        return new IndexState(recordsPerFile, bits, pivotStep, totalChars, [.. documents.Select(d => d.Url)], hashes, bodyLengths);
+        return new IndexState(recordsPerFile, bits, pivotStep, totalChars, [.. documents.Select(d => d.Url)], hashes, bodyLengths) { ShardRows = rows };
     }
 
     private static int DefaultParts(IReadOnlyList<SearchDocument> documents) =>
@@ -362,7 +362,7 @@ public static class IndexWriter
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static (int Bits, long TotalChars) Shards(int documentCount, int recordsPerFile, IReadOnlyList<string> terms, PostingLists postings, IndexFileSink sink)
+    private static (int Bits, long TotalChars, Memory<byte>? Rows) Shards(int documentCount, int recordsPerFile, IReadOnlyList<string> terms, PostingLists postings, IndexFileSink sink)
     {
         var count = terms.Count;
         var weights = new int[count];
@@ -398,6 +398,7 @@ public static class IndexWriter
             order[next[shardOf[term]]++] = term;
         }
 
+        var rows = ShardRows.Create(documentCount, bits);
         var json = new JsonBuffer();
         var meta = json.Begin();
         meta.WriteStartObject();
@@ -420,6 +421,7 @@ public static class IndexWriter
             writer.WriteStartObject();
             foreach (var term in members)
             {
+                rows?.Mark(postings.Encoded(term), shard);
                 writer.WriteStartArray(terms[term]);
                 writer.WriteNumberValue(weights[term]);
                 writer.WriteStringValue(postings.Encoded(term));
@@ -430,7 +432,7 @@ public static class IndexWriter
             sink(ShardPath(shard, bits), json.End());
         }
 
-        return (bits, totalChars);
+        return (bits, totalChars, rows?.Bytes);
     }
 
     /// <summary>The path of a term shard in the index.</summary>

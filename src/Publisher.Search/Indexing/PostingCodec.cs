@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace Publisher.Search.Indexing;
@@ -63,6 +64,7 @@ internal static class PostingCodec
 
     /// <summary>Decodes encoded postings (ASCII bytes, as in a shard file) into <paramref name="into"/>.</summary>
     /// <exception cref="FormatException">The bytes are not a posting list.</exception>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Decode(ReadOnlySpan<byte> encoded, List<(int DocId, int Impact)> into)
     {
         var docId = -1;
@@ -74,8 +76,22 @@ internal static class PostingCodec
         }
     }
 
+    /// <summary>
+    /// The next document of encoded postings: reads from <paramref name="position"/> (moved past the posting) the
+    /// gap after <paramref name="previous"/> (−1 before the first) and skips the impact.
+    /// </summary>
+    /// <exception cref="FormatException">The bytes are not a posting list.</exception>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static int NextDocument(ReadOnlySpan<byte> encoded, ref int position, int previous)
+    {
+        var document = previous + ReadGap(encoded, ref position);
+        Digit(encoded, position++);
+        return document;
+    }
+
     /// <summary>True when the postings hold a document marked in <paramref name="documents"/>.</summary>
     /// <exception cref="FormatException">The bytes are not a posting list, or name a document past the marks.</exception>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool HoldsAny(ReadOnlySpan<byte> encoded, bool[] documents)
     {
         var docId = -1;
@@ -99,6 +115,7 @@ internal static class PostingCodec
     }
 
     /// <summary>Appends the encoding of <paramref name="postings"/> (ordered by id) to <paramref name="output"/>; returns its length.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static int EncodeTo(List<(int DocId, int Impact)> postings, ArrayBufferWriter<byte> output)
     {
         var span = output.GetSpan((8 * postings.Count) + 1);
@@ -123,6 +140,7 @@ internal static class PostingCodec
         return length;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int ReadGap(ReadOnlySpan<byte> encoded, ref int i)
     {
         var gap = 0;

@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json;
 
@@ -95,6 +96,7 @@ internal static class ShardPatch
     }
 
     /// <summary>The previous shard's entries: where each lies and whether it holds a changed document.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static List<Entry> Entries(ReadOnlySpan<byte> previous, bool[] changed)
     {
         var entries = new List<Entry>();

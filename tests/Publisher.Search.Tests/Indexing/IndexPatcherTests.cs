@@ -28,6 +28,29 @@ public sealed class IndexPatcherTests
     }
 
     [Fact]
+    public void Should_ReadOnlyTheShardsOfTheEditedDocumentsOldAndNewTerms_When_PatchingALargeIndex()
+    {
+        // Given: 400 long documents of random ideographs (hundreds of shards), and a short one edited
+        var random = new Random(7);
+        var documents = Enumerable.Range(0, 400)
+            .Select(i => TestIndex.Doc("报告" + i, new string([.. Enumerable.Range(0, 300).Select(_ => (char)random.Next(0x4E00, 0x4E00 + 2000))])) with { Url = $"/doc/{i}/" })
+            .Append(TestIndex.Doc("短文", "小事一桩") with { Url = "/short/" })
+            .ToArray();
+        var (files, state) = Full(documents);
+        var edited = documents.Select(d => d.Url == "/short/" ? d with { Body = "大事两件" } : d).ToArray();
+
+        // When
+        var patch = Patch(files, state, edited);
+
+        // Then: a few dozen shards read of hundreds, and the bytes of a full index (the old terms are gone)
+        var shards = files.Keys.Count(p => p.StartsWith(IndexLayout.ShardFolder, StringComparison.Ordinal));
+        Assert.NotNull(patch.State);
+        Assert.True(shards >= 128 && patch.Read < shards / 4, $"{patch.Read} of {shards} shards read");
+        Assert.Equal(Full(edited).Files, patch.Files);
+        Assert.DoesNotContain(patch.Files.Values, content => content.Contains("\"一桩\"", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Should_WriteTheSameFilesAsAFullIndex_When_AnyFewDocumentsChangeAnyField()
     {
         // Given: any small corpus, and edits of any field but the URL of up to three of its documents
@@ -176,6 +199,8 @@ public sealed class IndexPatcherTests
         Assert.Equal(state.Urls, loaded.Urls);
         Assert.Equal(state.Hashes, loaded.Hashes);
         Assert.Equal(state.BodyLengths, loaded.BodyLengths);
+        Assert.NotNull(loaded.ShardRows);
+        Assert.Equal(state.ShardRows!.Value.ToArray(), loaded.ShardRows!.Value.ToArray());
         Assert.Equal(state.Files, loaded.Files);
     }
 
@@ -197,15 +222,20 @@ public sealed class IndexPatcherTests
     }
 
     /// <summary>Patches the index in <paramref name="files"/>; the files after it are the kept ones and the written ones.</summary>
-    private static (IndexState? State, Dictionary<string, string> Files, List<string> Written, List<string> Kept) Patch(
+    private static (IndexState? State, Dictionary<string, string> Files, List<string> Written, List<string> Kept, int Read) Patch(
         Dictionary<string, string> files, IndexState state, IReadOnlyList<SearchDocument> documents, double maxChangedShare = IndexPatcher.MaxChangedShare)
     {
         var written = new Dictionary<string, string>(StringComparer.Ordinal);
         var kept = new List<string>();
+        var read = 0;
         var patched = IndexPatcher.TryPatch(
             state,
             documents,
-            path => files.TryGetValue(path, out var content) ? Encoding.UTF8.GetBytes(content) : null,
+            path =>
+            {
+                Interlocked.Increment(ref read);
+                return files.TryGetValue(path, out var content) ? Encoding.UTF8.GetBytes(content) : null;
+            },
             (path, utf8) => written.Add(path, Encoding.UTF8.GetString(utf8)),
             path => kept.Add(path),
             maxChangedShare);
@@ -216,6 +246,6 @@ public sealed class IndexPatcherTests
             after.Add(path, files[path]);
         }
 
-        return (patched, after, [.. written.Keys], kept);
+        return (patched, after, [.. written.Keys], kept, read);
     }
 }
