@@ -157,11 +157,14 @@ internal static class PostingCodec
         return gap;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static int Digit(ReadOnlySpan<byte> encoded, int index)
     {
-        var value = index < encoded.Length && encoded[index] < 128 ? Digits[encoded[index]] : -1;
-        return value >= 0 ? value : throw new FormatException($"not a posting list (byte {index + 1}).");
+        var value = (uint)index < (uint)encoded.Length && encoded[index] < 128 ? Digits[encoded[index]] : -1;
+        return value >= 0 ? value : NotAPostingList(index);
     }
+
+    private static int NotAPostingList(int index) => throw new FormatException($"not a posting list (byte {index + 1}).");
 
     private static sbyte[] DigitTable()
     {
