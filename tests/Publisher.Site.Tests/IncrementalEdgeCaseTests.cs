@@ -151,6 +151,14 @@ public sealed class IncrementalEdgeCaseTests
         Assert.Single(index, d => d.Destination.StartsWith("search/index/d/", StringComparison.Ordinal) && !d.Get<bool>(OutputCache.KeptKey));
         Assert.True(Assert.Single(index, d => d.Destination == "search/index/meta.json").Get<bool>(OutputCache.KeptKey));
         AssertSameFiles(temp.Combine("clean"), temp.Combine("_site"));
+
+        // and the pages that show only values drawn from all documents (filter options, years) are kept
+        var searchPages = incremental.Outputs["SearchPagePipeline"].Where(d => d.Destination.EndsWith(".html", StringComparison.Ordinal)).ToList();
+        Assert.Equal(2, searchPages.Count);
+        Assert.All(searchPages, page => Assert.True(page.Get<bool>(OutputCache.KeptKey), page.Destination + " was made again"));
+        var dataPages = incremental.Outputs["TransparencyPipeline"].Where(d => d.Destination.EndsWith("data/index.html", StringComparison.Ordinal)).ToList();
+        Assert.Equal(2, dataPages.Count);
+        Assert.All(dataPages, page => Assert.True(page.Get<bool>(OutputCache.KeptKey), page.Destination + " was made again"));
     }
 
     [Fact]

@@ -63,6 +63,15 @@ public sealed record SourceDigests(IReadOnlyDictionary<string, string> ByDocumen
     public string YearKey(OutputCache cache, string destination, string template, int year) =>
         PageKey(cache, destination, template, "year:" + year.ToString(System.Globalization.CultureInfo.InvariantCulture), ByYear.GetValueOrDefault(year, "none"));
 
+    /// <summary>
+    /// The inputs key of a page that shows nothing of any document but a few values drawn from all of them (the
+    /// search page's filter options, the data page's years): keyed by those values, so an edit that leaves them as
+    /// they were keeps the page. Keyed by every source, as pages made from the whole site are, they were made again
+    /// after every edit.
+    /// </summary>
+    public static string ValuesKey(OutputCache cache, string destination, string template, IEnumerable<string> values) =>
+        ContentHash.OfParts([cache.Fingerprint, "values-page", template, destination, .. values]);
+
     /// <summary>The digest of the documents a list shows (their keys and sources, in list order).</summary>
     public string Listed(IEnumerable<SiteDocument> documents) => ContentHash.OfParts(documents.SelectMany(d => new[] { d.Key, ByDocument.GetValueOrDefault(d.Key, "none") }));
 

@@ -1,4 +1,6 @@
 using System.Collections.Immutable;
+using System.Globalization;
+using Publisher.Core.Caching;
 using Publisher.Core.Documents;
 using Publisher.Core.Execution;
 using Publisher.Core.Modules;
@@ -7,11 +9,16 @@ using Publisher.Site.Rendering;
 
 namespace Publisher.Site.Modules;
 
-/// <summary>Plans the search page of every language (<c>/search/</c>, <c>/en/search/</c>).</summary>
+/// <summary>
+/// Plans the search page of every language (<c>/search/</c>, <c>/en/search/</c>), keyed by its filters' options
+/// (<see cref="SourceDigests.ValuesKey"/>).
+/// </summary>
 public sealed class GenerateSearchPages : IModule
 {
     /// <summary>The search page's path.</summary>
     public const string SearchPath = "search/";
+
+    private const string Template = "Search.cshtml";
 
     /// <inheritdoc />
     public Task<IReadOnlyList<Document>> ExecuteAsync(IReadOnlyList<Document> inputs, IExecutionContext context)
@@ -38,13 +45,24 @@ public sealed class GenerateSearchPages : IModule
                 Kinds = [.. site.Documents.Select(d => d.Item.Kind).Distinct().Order(StringComparer.Ordinal).Select(k => new SearchFilterOption(k, t["kind." + k]))],
                 IndexUrl = urls.Link(language, BuildSearchIndex.IndexFolder),
             };
-            pages.Add(new Document
+            var destination = urls.OutputFile(language, SearchPath);
+            var metadata = ImmutableSortedDictionary<string, object?>.Empty
+                .Add(SiteKeys.Template, Template)
+                .Add(SiteKeys.PageModel, model);
+            if (context.OutputCache is { } cache)
             {
-                Destination = urls.OutputFile(language, SearchPath),
-                Metadata = ImmutableSortedDictionary<string, object?>.Empty
-                    .Add(SiteKeys.Template, "Search.cshtml")
-                    .Add(SiteKeys.PageModel, model),
-            });
+                // The page shows its filters' options and no document: an edit that leaves them keeps it.
+                IEnumerable<string> values =
+                [
+                    model.IndexUrl,
+                    .. model.Offices.SelectMany(o => new[] { o.Value, o.Text }),
+                    .. model.Years.Select(y => y.ToString(CultureInfo.InvariantCulture)),
+                    .. model.Kinds.SelectMany(k => new[] { k.Value, k.Text }),
+                ];
+                metadata = metadata.Add(OutputCache.InputsKey, SourceDigests.ValuesKey(cache, destination, Template, values));
+            }
+
+            pages.Add(new Document { Destination = destination, Metadata = metadata });
         }
 
         return Task.FromResult<IReadOnlyList<Document>>(pages);

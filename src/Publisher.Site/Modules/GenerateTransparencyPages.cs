@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Globalization;
 using Publisher.Content.Configuration;
 using Publisher.Core.Caching;
 using Publisher.Core.Documents;
@@ -11,7 +12,8 @@ namespace Publisher.Site.Modules;
 
 /// <summary>
 /// Plans each office's disclosure catalogue (paged) and the open-data page, in every language. In an incremental
-/// build a catalogue page is keyed by its office's documents (<see cref="SourceDigests.OfficeKey"/>).
+/// build a catalogue page is keyed by its office's documents (<see cref="SourceDigests.OfficeKey"/>), the data
+/// page by its years (<see cref="SourceDigests.ValuesKey"/>).
 /// </summary>
 public sealed class GenerateTransparencyPages : IModule
 {
@@ -55,7 +57,8 @@ public sealed class GenerateTransparencyPages : IModule
                 }
             }
 
-            pages.Add(Page(urls, language, "Data.cshtml", null, new DataPageModel
+            var years = TransparencyView.Years(site);
+            pages.Add(Page(urls, language, "Data.cshtml", context.OutputCache is { } dataCache ? (destination, template) => SourceDigests.ValuesKey(dataCache, destination, template, years.Select(y => y.ToString(CultureInfo.InvariantCulture))) : null, new DataPageModel
             {
                 Site = site,
                 Language = language,
@@ -63,7 +66,7 @@ public sealed class GenerateTransparencyPages : IModule
                 Urls = urls,
                 Path = "data/",
                 Title = t["transparency.data.title"],
-                Years = TransparencyView.Years(site),
+                Years = years,
                 Breadcrumbs = [home],
             }));
         }
@@ -72,7 +75,7 @@ public sealed class GenerateTransparencyPages : IModule
     }
 
     // A catalogue page shows only its office's documents (and their count, for the pages' numbers): it is keyed by
-    // them; the data page (years of all reports) is left to KeyListPages, which keys it by the whole site.
+    // them; the data page by the years it lists (the years that have statistics), the rest of it being fixed text.
     private static Document Page(SiteUrls urls, string language, string template, Func<string, string, string>? inputsKey, PageModel model)
     {
         var destination = urls.OutputFile(language, model.Path);

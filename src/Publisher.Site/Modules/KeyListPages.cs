@@ -9,9 +9,9 @@ namespace Publisher.Site.Modules;
 /// <summary>
 /// Gives every planned page that has no inputs key yet the key of the whole site's sources
 /// (<see cref="SourceDigests.ListPageKey"/>), so an incremental build keeps it when no source changed. The
-/// planners key the pages that show part of the site themselves (documents, offices, years, catalogues); what is
-/// left are pages made from the whole site (home, offices and years indexes, data, search, 404). Does nothing
-/// without an incremental cache.
+/// planners key the pages that show part of the site themselves (documents, offices, years, catalogues) or a few
+/// values drawn from all of it (search, data: <see cref="SourceDigests.ValuesKey"/>); what is left are pages made
+/// from the whole site (home, offices and years indexes, 404). Does nothing without an incremental cache.
 /// </summary>
 public sealed class KeyListPages : IModule
 {
