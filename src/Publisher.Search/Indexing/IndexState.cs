@@ -19,7 +19,7 @@ namespace Publisher.Search.Indexing;
 /// <param name="BodyLengths">Each document's body length in terms, by id.</param>
 public sealed record IndexState(int RecordsPerFile, int Bits, int PivotStep, long TotalChars, string[] Urls, UInt128[] Hashes, int[] BodyLengths)
 {
-    private const string Format = "publisher-search-state 2";
+    private const string Format = "publisher-search-state 3";
 
     /// <summary>Which shards hold each document (<see cref="Indexing.ShardRows"/>); null when there were too many to keep.</summary>
     public Memory<byte>? ShardRows { get; init; }
