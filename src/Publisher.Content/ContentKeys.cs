@@ -20,4 +20,10 @@ public static class ContentKeys
 
     /// <summary>The content hash (<c>Core.Caching.ContentHash.Of</c>) of a read file's bytes, as read from disk.</summary>
     public const string SourceHash = nameof(SourceHash);
+
+    /// <summary>
+    /// A hash of a Markdown source's front matter (the YAML between the fences): what a list that shows only front
+    /// matter fields (a disclosure catalogue) depends on, so a body edit need not make it again.
+    /// </summary>
+    public const string FrontMatterHash = nameof(FrontMatterHash);
 }

@@ -152,13 +152,39 @@ public sealed class IncrementalEdgeCaseTests
         Assert.True(Assert.Single(index, d => d.Destination == "search/index/meta.json").Get<bool>(OutputCache.KeptKey));
         AssertSameFiles(temp.Combine("clean"), temp.Combine("_site"));
 
-        // and the pages that show only values drawn from all documents (filter options, years) are kept
+        // and the pages that show only values drawn from all documents (filter options, years) or only front matter
+        // (the office's catalogue) are kept
         var searchPages = incremental.Outputs["SearchPagePipeline"].Where(d => d.Destination.EndsWith(".html", StringComparison.Ordinal)).ToList();
         Assert.Equal(2, searchPages.Count);
         Assert.All(searchPages, page => Assert.True(page.Get<bool>(OutputCache.KeptKey), page.Destination + " was made again"));
         var dataPages = incremental.Outputs["TransparencyPipeline"].Where(d => d.Destination.EndsWith("data/index.html", StringComparison.Ordinal)).ToList();
         Assert.Equal(2, dataPages.Count);
         Assert.All(dataPages, page => Assert.True(page.Get<bool>(OutputCache.KeptKey), page.Destination + " was made again"));
+        var catalogue = incremental.Outputs["TransparencyPipeline"].Where(d => d.Destination.Contains("offices/yuepu/catalogue/", StringComparison.Ordinal)).ToList();
+        Assert.Equal(2, catalogue.Count);
+        Assert.All(catalogue, page => Assert.True(page.Get<bool>(OutputCache.KeptKey), page.Destination + " was made again"));
+    }
+
+    [Fact]
+    public async Task Should_Make_The_Catalogue_Again_When_A_Listed_Title_Changes()
+    {
+        // Given: a built site, then a report's title changed in its front matter
+        using var temp = new TempDirectory();
+        var config = SampleSite.CopyTo(temp);
+        Assert.True((await SiteBuilder.BuildAsync(new SiteBuilder.Request(config))).Succeeded);
+        var report = temp.Combine("content/yuepu/2021/guide.md");
+        File.WriteAllText(report, File.ReadAllText(report).Replace("title: 月浦镇政府信息公开指南", "title: 月浦镇政府信息公开指南（修订）", StringComparison.Ordinal));
+
+        // When
+        var incremental = await SiteBuilder.BuildAsync(new SiteBuilder.Request(config));
+        var clean = await SiteBuilder.BuildAsync(new SiteBuilder.Request(config, "clean", Incremental: false));
+
+        // Then: the office's catalogue shows the new title, as a clean build's does
+        Assert.True(incremental.Succeeded && clean.Succeeded);
+        var catalogue = Assert.Single(incremental.Outputs["TransparencyPipeline"], d => d.Destination == "offices/yuepu/catalogue/index.html");
+        Assert.False(catalogue.Get<bool>(OutputCache.KeptKey));
+        Assert.Contains("月浦镇政府信息公开指南（修订）", File.ReadAllText(temp.Combine("_site/offices/yuepu/catalogue/index.html")));
+        AssertSameFiles(temp.Combine("clean"), temp.Combine("_site"));
     }
 
     [Fact]

@@ -51,6 +51,7 @@ public sealed class ParseDocuments : SyncModule
             context.Diagnostics.Add(diagnostic);
         }
 
-        return input.WithMetadata(ContentKeys.Item, parsed.Item).WithMetadata(ContentKeys.BodyLine, parts.BodyLine).WithContent(parts.Body);
+        return input.WithMetadata(ContentKeys.Item, parsed.Item).WithMetadata(ContentKeys.BodyLine, parts.BodyLine)
+            .WithMetadata(ContentKeys.FrontMatterHash, ContentHash.OfParts([parts.Yaml])).WithContent(parts.Body);
     }
 }

@@ -25,6 +25,12 @@ public sealed record SourceDigests(IReadOnlyDictionary<string, string> ByDocumen
     /// <summary>Office id → hash of the office's documents (keys and sources, in list order).</summary>
     public IReadOnlyDictionary<string, string> ByOffice { get; init; } = new Dictionary<string, string>(StringComparer.Ordinal);
 
+    /// <summary>
+    /// Office id → hash of the front matter of the office's documents (keys and each version's front matter, in list
+    /// order): what a disclosure catalogue shows, so a body edit keeps the office's catalogue pages.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> ByOfficeFrontMatter { get; init; } = new Dictionary<string, string>(StringComparer.Ordinal);
+
     /// <summary>Year → hash of the documents covering it (keys and sources, in list order).</summary>
     public IReadOnlyDictionary<int, string> ByYear { get; init; } = new Dictionary<int, string>();
 
@@ -59,6 +65,14 @@ public sealed record SourceDigests(IReadOnlyDictionary<string, string> ByDocumen
     public string OfficeKey(OutputCache cache, string destination, string template, Office office) =>
         PageKey(cache, destination, template, "office:" + office.Id, ByOffice.GetValueOrDefault(office.Id, "none"));
 
+    /// <summary>
+    /// The inputs key of an office's catalogue page, which shows only front matter fields of the office's documents
+    /// (titles, numbers, dates, categories, validity) and their count: keyed by their front matter. If the
+    /// catalogue template starts to show anything from a body, key it by <see cref="OfficeKey"/> again.
+    /// </summary>
+    public string CatalogueKey(OutputCache cache, string destination, string template, Office office) =>
+        PageKey(cache, destination, template, "catalogue:" + office.Id, ByOfficeFrontMatter.GetValueOrDefault(office.Id, "none"));
+
     /// <summary>The inputs key of a page that shows the documents covering one year.</summary>
     public string YearKey(OutputCache cache, string destination, string template, int year) =>
         PageKey(cache, destination, template, "year:" + year.ToString(System.Globalization.CultureInfo.InvariantCulture), ByYear.GetValueOrDefault(year, "none"));
@@ -85,6 +99,10 @@ public sealed record SourceDigests(IReadOnlyDictionary<string, string> ByDocumen
             .Where(d => d.Get<string>(ContentKeys.SourceHash) is not null)
             .GroupBy(d => d.Source, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.First().GetRequired<string>(ContentKeys.SourceHash), StringComparer.Ordinal);
+        var frontMatter = context.GetOutputs(nameof(DocumentsPipeline))
+            .Where(d => d.Get<string>(ContentKeys.FrontMatterHash) is not null)
+            .GroupBy(d => d.Source, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.First().GetRequired<string>(ContentKeys.FrontMatterHash), StringComparer.Ordinal);
         string HashOf(string source) =>
             hashes.TryGetValue(source, out var hash) ? hash : ContentHash.OfFile(Path.Combine(context.InputDirectory, source));
 
@@ -124,10 +142,15 @@ public sealed record SourceDigests(IReadOnlyDictionary<string, string> ByDocumen
         }
 
         string Digest(IEnumerable<SiteDocument> listed) => ContentHash.OfParts(listed.SelectMany(d => new[] { d.Key, keys[d.Key] }));
+        string FrontMatterOf(string source) => frontMatter.TryGetValue(source, out var hash) ? hash : HashOf(source); // no front matter hash: the whole source
+        string FrontMatterDigest(IEnumerable<SiteDocument> listed) => ContentHash.OfParts(listed.SelectMany(d =>
+            new[] { d.Key, d.Original.Item.Source, FrontMatterOf(d.Original.Item.Source) }
+                .Concat(d.Translations.SelectMany(t => new[] { t.Key + ":" + t.Value.Item.Source, FrontMatterOf(t.Value.Item.Source) }))));
 
         return new SourceDigests(keys, ContentHash.OfParts(keys.OrderBy(k => k.Key, StringComparer.Ordinal).SelectMany(k => new[] { k.Key, k.Value })))
         {
             ByOffice = site.Offices.ToDictionary(o => o.Id, o => Digest(site.DocumentsOf(o)), StringComparer.Ordinal),
+            ByOfficeFrontMatter = site.Offices.ToDictionary(o => o.Id, o => FrontMatterDigest(site.DocumentsOf(o)), StringComparer.Ordinal),
             ByYear = site.Years.ToDictionary(y => y, y => Digest(site.DocumentsIn(y))),
         };
     }

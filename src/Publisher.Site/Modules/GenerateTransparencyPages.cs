@@ -12,7 +12,7 @@ namespace Publisher.Site.Modules;
 
 /// <summary>
 /// Plans each office's disclosure catalogue (paged) and the open-data page, in every language. In an incremental
-/// build a catalogue page is keyed by its office's documents (<see cref="SourceDigests.OfficeKey"/>), the data
+/// build a catalogue page is keyed by its office's documents' front matter (<see cref="SourceDigests.CatalogueKey"/>), the data
 /// page by its years (<see cref="SourceDigests.ValuesKey"/>).
 /// </summary>
 public sealed class GenerateTransparencyPages : IModule
@@ -39,7 +39,7 @@ public sealed class GenerateTransparencyPages : IModule
                 for (var number = 1; number <= pageCount; number++)
                 {
                     var title = t.Format("transparency.catalogue.title", office.ShortName.In(language));
-                    pages.Add(Page(urls, language, "Catalogue.cshtml", context.OutputCache is { } cache ? (destination, template) => digests.OfficeKey(cache, destination, template, office) : null, new CataloguePageModel
+                    pages.Add(Page(urls, language, "Catalogue.cshtml", context.OutputCache is { } cache ? (destination, template) => digests.CatalogueKey(cache, destination, template, office) : null, new CataloguePageModel
                     {
                         Site = site,
                         Language = language,
@@ -74,8 +74,8 @@ public sealed class GenerateTransparencyPages : IModule
         return Task.FromResult<IReadOnlyList<Document>>(pages);
     }
 
-    // A catalogue page shows only its office's documents (and their count, for the pages' numbers): it is keyed by
-    // them; the data page by the years it lists (the years that have statistics), the rest of it being fixed text.
+    // A catalogue page shows only front matter fields of its office's documents (and their count, for the pages'
+    // numbers): it is keyed by their front matter; the data page by the years it lists (the years that have statistics), the rest of it being fixed text.
     private static Document Page(SiteUrls urls, string language, string template, Func<string, string, string>? inputsKey, PageModel model)
     {
         var destination = urls.OutputFile(language, model.Path);
