@@ -84,7 +84,7 @@ public static class IndexPatcher
 
         var bodyLengths = (int[])previous.BodyLengths.Clone();
         var pivotStep = previous.PivotStep;
-        var (_, terms, postings) = IndexWriter.AnalyseFew([.. changedIds.Select(id => documents[id])], lengths =>
+        var (terms, postings) = IndexWriter.AnalyseFew([.. changedIds.Select(id => documents[id])], lengths =>
         {
             for (var i = 0; i < lengths.Length; i++)
             {
@@ -138,8 +138,8 @@ public static class IndexPatcher
             }
 
             var path = IndexWriter.ShardPath(shard, bits);
-            byte[] bytes = [];
-            if (previous.Files.ContainsKey(path) && (bytes = readPrevious(path)!) is null)
+            var bytes = previous.Files.ContainsKey(path) ? readPrevious(path) : [];
+            if (bytes is null)
             {
                 failed = true;
                 return delta;

@@ -220,10 +220,11 @@ public static class IndexWriter
     }
 
     /// <summary>
-    /// The body lengths, terms and postings of a few documents alone (ids are positions in
-    /// <paramref name="documents"/>), with a given length pivot: what a patch adds for the documents it changes.
+    /// The terms and postings of a few documents alone (ids are positions in <paramref name="documents"/>), with the
+    /// length pivot <paramref name="pivot"/> returns for their body lengths: what a patch adds for the documents it
+    /// changes.
     /// </summary>
-    internal static (int[] BodyLengths, TermTable Terms, PostingLists Postings) AnalyseFew(IReadOnlyList<SearchDocument> documents, Func<int[], double> pivot)
+    internal static (TermTable Terms, PostingLists Postings) AnalyseFew(IReadOnlyList<SearchDocument> documents, Func<int[], double> pivot)
     {
         var scanner = new TermScanner();
         var bodyLengths = new int[documents.Count];
@@ -234,8 +235,7 @@ public static class IndexWriter
             bodyLengths[id] = length.Count;
         }
 
-        var (terms, postings) = AnalysePart(documents, 0, documents.Count, bodyLengths, pivot(bodyLengths), new KeptBody[documents.Count], keeper: null);
-        return (bodyLengths, terms, postings);
+        return AnalysePart(documents, 0, documents.Count, bodyLengths, pivot(bodyLengths), new KeptBody[documents.Count], keeper: null);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]

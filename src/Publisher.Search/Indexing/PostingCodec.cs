@@ -123,20 +123,27 @@ internal static class PostingCodec
         var previous = -1;
         foreach (var (docId, impact) in postings)
         {
-            var value = docId - previous;
-            do
-            {
-                var digit = value & 31;
-                value >>= 5;
-                span[length++] = (byte)Alphabet[value > 0 ? digit | 32 : digit];
-            }
-            while (value > 0);
-
-            span[length++] = (byte)Alphabet[Math.Clamp(impact, 1, MaxImpact)];
+            length = WritePosting(span, length, docId - previous, impact);
             previous = docId;
         }
 
         output.Advance(length);
+        return length;
+    }
+
+    /// <summary>Writes one posting (its gap, then its impact) as ASCII digits at <paramref name="length"/>; returns the new length.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static int WritePosting(Span<byte> data, int length, int gap, int impact)
+    {
+        do
+        {
+            var digit = gap & 31;
+            gap >>= 5;
+            data[length++] = (byte)Alphabet[gap > 0 ? digit | 32 : digit];
+        }
+        while (gap > 0);
+
+        data[length++] = (byte)Alphabet[Math.Clamp(impact, 1, MaxImpact)];
         return length;
     }
 

@@ -51,9 +51,7 @@ internal sealed class PostingLists
             _first[term] = document;
         }
 
-        length = WriteNumber(data, length, document - _last[term]);
-        data[length++] = (byte)PostingCodec.Alphabet[Math.Clamp(impact, 1, PostingCodec.MaxImpact)];
-        _length[term] = length;
+        _length[term] = PostingCodec.WritePosting(data, length, document - _last[term], impact);
         _last[term] = document;
         _documentFrequency[term]++;
     }

@@ -28,15 +28,13 @@ public sealed class BuildSearchIndex(string language) : IModule
     {
         var (folder, documents, site) = Plan(context, language);
         var files = new Dictionary<string, string>(StringComparer.Ordinal);
-        var complete = true;
         var outputs = new List<Document>();
         void Sink(string path, ReadOnlySpan<byte> utf8)
         {
             var destination = folder + path;
-            var hash = OutputFiles.Write(context, destination, utf8);
+            var hash = OutputFiles.Write(context, destination, utf8); // null only in a run that writes nothing, which saves no state
             lock (outputs)
             {
-                complete &= hash is not null;
                 files[path] = hash ?? string.Empty;
                 outputs.Add(new Document { Destination = destination }.WithMetadata(WriteFiles.WrittenKey, true));
             }
@@ -59,7 +57,7 @@ public sealed class BuildSearchIndex(string language) : IModule
 
         if (cache is not null && context.WritesOutput)
         {
-            SaveState(cache, complete ? state with { Files = files } : null);
+            SaveState(cache, state with { Files = files });
         }
 
         return Task.FromResult<IReadOnlyList<Document>>([.. inputs, .. outputs.OrderBy(d => d.Destination, StringComparer.Ordinal)]);
@@ -106,23 +104,15 @@ public sealed class BuildSearchIndex(string language) : IModule
 
     /// <summary>
     /// Saves what the next build into the same output folder needs to patch this index
-    /// (<c>search-index-&lt;language&gt;-&lt;folder hash&gt;.state</c> in the cache folder), or deletes the previous state when this index cannot be patched. Saved before the build ends: if
-    /// the build then fails, its output is not published and the state's hashes are not the output cache's, so the
-    /// next build does not use it.
+    /// (<c>search-index-&lt;language&gt;-&lt;folder hash&gt;.state</c> in the cache folder). Saved before the build
+    /// ends: if the build then fails, its output is not published and the state's hashes are not the output
+    /// cache's, so the next build does not use it.
     /// </summary>
-    private void SaveState(OutputCache cache, IndexState? state)
+    private void SaveState(OutputCache cache, IndexState state)
     {
-        var path = StatePath(cache);
         try
         {
-            if (state is null)
-            {
-                File.Delete(path);
-            }
-            else
-            {
-                state.Save(path, cache.Fingerprint);
-            }
+            state.Save(StatePath(cache), cache.Fingerprint);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
