@@ -64,7 +64,10 @@ internal static class BuildReporter
         var memory = GC.GetGCMemoryInfo(GCKind.Any);
         await output.WriteLineAsync(string.Create(
             CultureInfo.InvariantCulture,
-            $"Memory: {GC.GetTotalAllocatedBytes() / 1048576.0:F0} MB allocated; collections gen0 {GC.CollectionCount(0)}, gen1 {GC.CollectionCount(1)}, gen2 {GC.CollectionCount(2)}; heap {memory.HeapSizeBytes / 1048576.0:F0} MB after the last one, {memory.PromotedBytes / 1048576.0:F0} MB of it promoted; {memory.TotalCommittedBytes / 1048576.0:F0} MB committed.")).ConfigureAwait(false);
+            $"Memory: {GC.GetTotalAllocatedBytes() / 1048576.0:F0} MB allocated; collections gen0 {GC.CollectionCount(0)}, gen1 {GC.CollectionCount(1)}, gen2 {GC.CollectionCount(2)}, pausing the build for {GC.GetTotalPauseDuration().TotalSeconds:F2} s; heap {memory.HeapSizeBytes / 1048576.0:F0} MB after the last one, {memory.PromotedBytes / 1048576.0:F0} MB of it promoted; {memory.TotalCommittedBytes / 1048576.0:F0} MB committed.")).ConfigureAwait(false);
+        await output.WriteLineAsync(string.Create(
+            CultureInfo.InvariantCulture,
+            $"Sources: {result.Statistics.SourceFilesOpened} files read from disk; the others were unchanged since the last build (same length and times) and not needed.")).ConfigureAwait(false);
         await output.WriteLineAsync("Time per module (pipelines run concurrently, so times overlap):").ConfigureAwait(false);
         var spans = result.Statistics.ModuleSpans;
         foreach (var (module, elapsed) in result.Statistics.ModuleTimes.OrderByDescending(p => p.Value).ThenBy(p => p.Key, StringComparer.Ordinal))

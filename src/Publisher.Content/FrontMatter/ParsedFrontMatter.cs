@@ -39,7 +39,7 @@ public sealed record ParsedFrontMatter(ContentItem Item, ImmutableArray<Diagnost
     }
 
     /// <summary>The result a note holds; null when the note is not one (a damaged notes file).</summary>
-    public static ParsedFrontMatter? FromNote(string note)
+    public static ParsedFrontMatter? FromNote(ReadOnlySpan<char> note)
     {
         try
         {

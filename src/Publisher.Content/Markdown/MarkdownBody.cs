@@ -11,19 +11,24 @@ namespace Publisher.Content.Markdown;
 public sealed class MarkdownBody
 {
     private readonly Lazy<RenderedMarkdown> _rendered;
+    private readonly ReadOnlyMemory<char> _plainTextSource;
+    private string? _plainText;
 
     /// <summary>A body rendered now.</summary>
     public MarkdownBody(RenderedMarkdown rendered)
     {
         _rendered = new Lazy<RenderedMarkdown>(rendered);
-        PlainText = rendered.PlainText;
+        _plainText = rendered.PlainText;
     }
 
-    /// <summary>A body whose plain text is known and whose HTML is rendered by <paramref name="render"/> when first asked for.</summary>
-    public MarkdownBody(Func<RenderedMarkdown> render, string plainText)
+    /// <summary>
+    /// A body whose plain text is known (a string is made of it when first asked for: in a build with nothing
+    /// changed no one asks) and whose HTML is rendered by <paramref name="render"/> when first asked for.
+    /// </summary>
+    public MarkdownBody(Func<RenderedMarkdown> render, ReadOnlyMemory<char> plainText)
     {
         _rendered = new Lazy<RenderedMarkdown>(render, LazyThreadSafetyMode.ExecutionAndPublication);
-        PlainText = plainText;
+        _plainTextSource = plainText;
     }
 
     /// <summary>The safe HTML of the body.</summary>
@@ -33,5 +38,5 @@ public sealed class MarkdownBody
     public ImmutableArray<Heading> Headings => _rendered.Value.Headings;
 
     /// <summary>The body without markup.</summary>
-    public string PlainText { get; }
+    public string PlainText => _plainText ??= _plainTextSource.ToString();
 }

@@ -13,6 +13,9 @@ namespace Publisher.Content.Modules;
 /// order). Files larger than the configured limit are refused; non-UTF-8 Chinese encodings are converted with a
 /// warning; undecodable files are reported with the position of the first bad byte. Each document carries the
 /// hash of the bytes read (<see cref="ContentKeys.SourceHash"/>), so incremental builds need not read it again.
+/// A file whose length and times are those the previous build recorded (<see cref="SourceStamps"/>) is not read:
+/// its document carries the recorded hash and deferred content, read (and checked against the hash) only by a
+/// module that needs the text, so a build with few changes reads few files.
 /// </summary>
 /// <param name="folder">The folder relative to the site root.</param>
 /// <param name="pattern">A file pattern such as <c>*.md</c>.</param>
@@ -35,13 +38,14 @@ public sealed class ReadContentFiles(string folder, string pattern, params strin
             .OrderBy(f => f.Relative, StringComparer.Ordinal)
             .ToList();
 
+        var stamps = context.OutputCache?.Sources;
         var documents = new Document?[files.Count];
         Parallel.For(0, files.Count, new ParallelOptions { MaxDegreeOfParallelism = context.MaxDegreeOfParallelism }, i =>
         {
             var source = Path.GetRelativePath(context.InputDirectory, files[i].Path).Replace('\\', '/');
             try
             {
-                documents[i] = Read(files[i].Path, source, options, context.Diagnostics)?
+                documents[i] = Read(files[i].Path, source, options, stamps, context)?
                     .WithMetadata(ContentKeys.RelativePath, files[i].Relative);
             }
             catch (ContentException ex)
@@ -58,23 +62,65 @@ public sealed class ReadContentFiles(string folder, string pattern, params strin
         return Task.FromResult<IReadOnlyList<Document>>([.. documents.OfType<Document>()]);
     }
 
-    private static Document? Read(string path, string source, SiteOptions options, DiagnosticBag diagnostics)
+    private static Document? Read(string path, string source, SiteOptions options, SourceStamps? stamps, IExecutionContext context)
     {
-        var length = new FileInfo(path).Length;
-        if (length > options.MaxFileBytes)
+        var diagnostics = context.Diagnostics;
+        var stamp = SourceStamps.Stamp.Of(new FileInfo(path));
+        if (stamp.Length > options.MaxFileBytes)
         {
-            diagnostics.Error("PUB0107", new SourceSpan(source), $"the file is {length:N0} bytes, more than the limit of {options.MaxFileBytes:N0}.", "Split the document, or raise maxFileBytes in site.config.json.");
+            diagnostics.Error("PUB0107", new SourceSpan(source), $"the file is {stamp.Length:N0} bytes, more than the limit of {options.MaxFileBytes:N0}.", "Split the document, or raise maxFileBytes in site.config.json.");
             return null;
         }
 
+        if (stamps?.TryRecall(source, stamp) is { } recalled)
+        {
+            return new Document { Source = source }.WithDeferredContent(() => ReadAgain(path, source, recalled, stamps, context.Statistics))
+                .WithMetadata(ContentKeys.SourceHash, recalled);
+        }
+
         var bytes = File.ReadAllBytes(path);
+        context.Statistics.AddSourceFileOpened();
+        var hash = ContentHash.Of(bytes);
         var decoded = TextDecoder.Decode(bytes, source);
         if (decoded.ConvertedFrom is { } encoding)
         {
+            // Not stamped: the warning comes from reading the file, so the file is read in every build.
             diagnostics.Warning("PUB0108", new SourceSpan(source), $"the file is encoded as {encoding}; it was converted to UTF-8 for this build.", "Save the file as UTF-8 so every tool reads it the same way.");
         }
+        else
+        {
+            stamps?.Record(source, stamp with { Hash = hash });
+        }
 
-        return new Document { Source = source, Content = decoded.Text.Replace("\r\n", "\n", StringComparison.Ordinal) }
-            .WithMetadata(ContentKeys.SourceHash, ContentHash.Of(bytes));
+        return new Document { Source = source, Content = Normalize(decoded.Text) }.WithMetadata(ContentKeys.SourceHash, hash);
     }
+
+    /// <summary>The text of a file the build did not read at first, checked against the hash its stamp promised.</summary>
+    private static string ReadAgain(string path, string source, string hash, SourceStamps stamps, BuildStatistics statistics)
+    {
+        byte[] bytes;
+        try
+        {
+            bytes = File.ReadAllBytes(path);
+            statistics.AddSourceFileOpened();
+        }
+        catch (IOException ex)
+        {
+            throw new ContentException("PUB0100", new SourceSpan(source), $"the file could not be read: {ex.Message}", "Check that the file exists and is readable, then build again.");
+        }
+
+        if (ContentHash.Of(bytes) != hash)
+        {
+            stamps.Forget();
+            throw new ContentException(
+                "PUB0109",
+                new SourceSpan(source),
+                "the file changed while the build was running, or its bytes changed while its length and modification time stayed the same.",
+                "Build again: the next build reads every source file.");
+        }
+
+        return Normalize(TextDecoder.Decode(bytes, source).Text);
+    }
+
+    private static string Normalize(string text) => text.Replace("\r\n", "\n", StringComparison.Ordinal);
 }

@@ -23,23 +23,25 @@ public sealed class RenderMarkdown : SyncModule
     {
         var renderer = context.GetService<MarkdownRenderer>();
         var item = input.GetRequired<ContentItem>(ContentKeys.Item);
-        var markdown = input.Content;
         var start = new SourceSpan(input.Source, input.Get<int>(ContentKeys.BodyLine));
         var tableLabel = item.Language == "en" ? "Table" : "表格";
         var notes = context.OutputCache?.Notes;
         var key = notes is not null && input.Get<string>(ContentKeys.SourceHash) is { } sourceHash
             ? ContentHash.OfParts([context.OutputCache!.Fingerprint, nameof(RenderMarkdown), sourceHash, tableLabel])
             : null;
+        // The text of a source this build did not read (deferred content) is read only if a page needs its HTML.
+        var markdown = input.IsContentDeferred ? null : input.Content;
+        string Markdown() => markdown ?? input.Content;
         MarkdownBody body;
-        if (key is not null && notes!.TryRecall(key + ":text", out var plainText) && notes.TryRecall(key + ":removed", out var removedNote))
+        if (key is not null && notes!.TryRecallText(key + ":text", out var plainText) && notes.TryRecall(key + ":removed", out var removedNote))
         {
             var (removed, removedAt) = ParseRemoved(removedNote);
             WarnRemoved(context, start, removed, removedAt);
-            body = new MarkdownBody(() => renderer.Render(markdown, tableLabel, start), plainText);
+            body = new MarkdownBody(() => renderer.Render(Markdown(), tableLabel, start), plainText);
         }
         else
         {
-            var rendered = renderer.Render(markdown, tableLabel, start);
+            var rendered = renderer.Render(Markdown(), tableLabel, start);
             WarnRemoved(context, start, rendered.Removed, rendered.RemovedAt);
             if (key is not null)
             {

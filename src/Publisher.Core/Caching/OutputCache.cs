@@ -35,6 +35,7 @@ public sealed class OutputCache
         _previous = previous;
         _manifestPath = ManifestPath(cacheDirectory, targetDirectory);
         Notes = new BuildNotes(RecordPath(cacheDirectory, targetDirectory, "notes-", ".bin"), readNotes);
+        Sources = new SourceStamps(RecordPath(cacheDirectory, targetDirectory, "sources-", ".txt"), readNotes);
         UsesPreviousBuild = readNotes;
     }
 
@@ -55,6 +56,9 @@ public sealed class OutputCache
 
     /// <summary>What the previous build learnt about its inputs (kept whether or not its output is still there).</summary>
     public BuildNotes Notes { get; }
+
+    /// <summary>The length, times and hash of each source file the previous build read, so unchanged files need not be read.</summary>
+    public SourceStamps Sources { get; }
 
     /// <summary>True when the previous build's output is present and recorded, so outputs may be kept from it.</summary>
     public bool IsIncremental => _previous.Count > 0;
@@ -231,6 +235,7 @@ public sealed class OutputCache
         File.WriteAllText(temporary, builder.ToString(), new UTF8Encoding(false));
         File.Move(temporary, _manifestPath, overwrite: true);
         Notes.Save();
+        Sources.Save();
         File.Delete(SyncMarker);
     }
 

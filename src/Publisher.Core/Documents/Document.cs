@@ -20,14 +20,38 @@ public sealed record Document
     /// <summary>Metadata, sorted by key so that anything derived from it is deterministic.</summary>
     public ImmutableSortedDictionary<string, object?> Metadata { get; init; } = EmptyMetadata;
 
-    /// <summary>The content: source text, rendered HTML or any other text the module chain produces.</summary>
-    public string Content { get; init; } = string.Empty;
+    private readonly string _content = string.Empty;
+
+    /// <summary>
+    /// The content: source text, rendered HTML or any other text the module chain produces. When it is deferred
+    /// (<see cref="WithDeferredContent"/>) each read loads it again, so read it once into a local.
+    /// </summary>
+    public string Content
+    {
+        get => ContentLoader is { } load ? load() : _content;
+        init
+        {
+            _content = value;
+            ContentLoader = null;
+        }
+    }
+
+    /// <summary>
+    /// True when the content is loaded only when read (a source file the build did not need to read, like
+    /// Statiq's file content providers): a module that can do its work without the text should check this first.
+    /// </summary>
+    public bool IsContentDeferred => ContentLoader is not null;
+
+    private Func<string>? ContentLoader { get; init; }
 
     /// <summary>Returns a copy with one metadata value set.</summary>
     public Document WithMetadata(string key, object? value) => this with { Metadata = Metadata.SetItem(key, value) };
 
     /// <summary>Returns a copy with the given content.</summary>
     public Document WithContent(string content) => this with { Content = content };
+
+    /// <summary>Returns a copy whose content is loaded by <paramref name="load"/> each time it is read.</summary>
+    public Document WithDeferredContent(Func<string> load) => this with { ContentLoader = load };
 
     /// <summary>Returns a copy with the given destination.</summary>
     public Document WithDestination(string destination) => this with { Destination = destination };

@@ -7,6 +7,7 @@ namespace Publisher.Core.Execution;
 public sealed class BuildStatistics
 {
     private long _documentsRead;
+    private long _sourceFilesOpened;
     private long _pagesWritten;
     private long _filesWritten;
     private long _bytesWritten;
@@ -16,6 +17,12 @@ public sealed class BuildStatistics
 
     /// <summary>Source documents read.</summary>
     public long DocumentsRead => Interlocked.Read(ref _documentsRead);
+
+    /// <summary>
+    /// Source files whose bytes were read from disk; the others were unchanged since the previous build (their
+    /// stamps, <see cref="Caching.SourceStamps"/>), and no module needed their text.
+    /// </summary>
+    public long SourceFilesOpened => Interlocked.Read(ref _sourceFilesOpened);
 
     /// <summary>HTML pages written.</summary>
     public long PagesWritten => Interlocked.Read(ref _pagesWritten);
@@ -28,6 +35,9 @@ public sealed class BuildStatistics
 
     /// <summary>Counts source documents read.</summary>
     public void AddDocumentsRead(long count) => Interlocked.Add(ref _documentsRead, count);
+
+    /// <summary>Counts one source file whose bytes were read.</summary>
+    public void AddSourceFileOpened() => Interlocked.Increment(ref _sourceFilesOpened);
 
     /// <summary>Counts one written file; HTML files count as pages.</summary>
     public void AddFileWritten(string path, long bytes)

@@ -1,5 +1,7 @@
 using System.Globalization;
+using Publisher.Content;
 using Publisher.Content.FrontMatter;
+using Publisher.Core.Caching;
 using Publisher.Core.Diagnostics;
 using Publisher.Core.Documents;
 using Publisher.Core.Execution;
@@ -12,7 +14,8 @@ namespace Publisher.Transparency.Modules;
 /// <summary>
 /// Reads the <c>statistics:</c> block of each disclosure annual report into <see cref="TransparencyKeys.Statistics"/>.
 /// Runs before <c>ParseDocuments</c>, on the raw file: a file whose front matter cannot be read is passed on
-/// untouched, so that <c>ParseDocuments</c> reports that problem once.
+/// untouched, so that <c>ParseDocuments</c> reports that problem once. A source the build did not read, in which
+/// the build that read it found neither statistics nor anything to warn of (a build note), is not read now.
 /// </summary>
 public sealed class ParseStatistics : SyncModule
 {
@@ -22,8 +25,32 @@ public sealed class ParseStatistics : SyncModule
     /// <inheritdoc />
     protected override Document? Execute(Document input, IExecutionContext context)
     {
+        var notes = context.OutputCache?.Notes;
+        var key = notes is not null && input.Get<string>(ContentKeys.SourceHash) is { } sourceHash
+            ? ContentHash.OfParts([context.OutputCache!.Fingerprint, nameof(ParseStatistics), sourceHash])
+            : null;
+        if (key is not null && input.IsContentDeferred && notes!.TryRecall(key, out _))
+        {
+            // A source this build did not read, in which the build that read it found nothing to say.
+            return input;
+        }
+
+        var output = Parse(input, input.Content, context, out var foundNothing);
+        if (key is not null && foundNothing)
+        {
+            notes!.Note(key, string.Empty);
+        }
+
+        return output;
+    }
+
+    /// <summary>Reads the statistics; <paramref name="foundNothing"/> when there were none and nothing to warn of.</summary>
+    private static Document Parse(Document input, string content, IExecutionContext context, out bool foundNothing)
+    {
+        foundNothing = true;
+
         // Most documents are not annual disclosure reports: skip the second YAML parse for them.
-        if (!input.Content.Contains(ReportKind, StringComparison.Ordinal) && !input.Content.Contains("statistics:", StringComparison.Ordinal))
+        if (!content.Contains(ReportKind, StringComparison.Ordinal) && !content.Contains("statistics:", StringComparison.Ordinal))
         {
             return input;
         }
@@ -32,7 +59,7 @@ public sealed class ParseStatistics : SyncModule
         int yamlLine;
         try
         {
-            var parts = FrontMatterSplitter.Split(input.Content, input.Source);
+            var parts = FrontMatterSplitter.Split(content, input.Source);
             mapping = YamlDocumentReader.ReadMapping(parts.Yaml, input.Source, parts.YamlLine);
             yamlLine = parts.YamlLine;
         }
@@ -47,6 +74,7 @@ public sealed class ParseStatistics : SyncModule
         {
             if (statistics is not null && kind is not null)
             {
+                foundNothing = false;
                 context.Diagnostics.Add(new Diagnostic(
                     DiagnosticSeverity.Warning,
                     "PUB1007",
@@ -58,6 +86,7 @@ public sealed class ParseStatistics : SyncModule
             return input;
         }
 
+        foundNothing = false;
         if (statistics is null)
         {
             context.Diagnostics.Add(new Diagnostic(

@@ -1,0 +1,147 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.Text;
+
+namespace Publisher.Core.Caching;
+
+/// <summary>
+/// What the previous successful build saw of each source file it hashed: its length, modification and creation
+/// times and the hash of its bytes. A source whose length and times are the same now need not be read to know its
+/// hash (make and git's index do the same), so a build with few changes reads few files. Kept beside the output
+/// record (<c>sources-&lt;output&gt;.txt</c>) and saved only by a successful build.
+/// </summary>
+/// <remarks>
+/// A file written in the same clock tick as the build read it could change without its times changing (git's
+/// "racy" entries). So a stamp is trusted only when the file's modification time is well before the time the
+/// build that recorded it started (<see cref="RacyMargin"/>, enough for file systems with coarse timestamps); a
+/// file edited just before a build is read again by the next one, and trusted after that. A module that reads a
+/// file it was told not to read checks the hash (<see cref="Forget"/> when it differs), so a stamp found to lie
+/// fails that build and no other. What a stamp cannot see: a tool that writes bytes of the same length and sets
+/// the modification time back to exactly what it was (make has the same limit; git also compares the inode's change
+/// time, which .NET does not give on Linux, where its creation time is the modification time). A <c>--clean</c>
+/// build reads every file.
+/// </remarks>
+public sealed class SourceStamps
+{
+    /// <summary>How long before the recording build started a file must have been modified to be trusted.</summary>
+    public static readonly TimeSpan RacyMargin = TimeSpan.FromSeconds(2);
+
+    private const string Header = "publisher-source-stamps 1";
+
+    private readonly string _path;
+    private readonly Dictionary<string, Stamp> _previous = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Stamp> _current = new(StringComparer.Ordinal);
+    private readonly long _started = DateTime.UtcNow.Ticks;
+    private long _previousStarted;
+    private int _forgotten;
+
+    internal SourceStamps(string path, bool readPrevious)
+    {
+        _path = path;
+        if (readPrevious)
+        {
+            Read();
+        }
+    }
+
+    /// <summary>The length and times of a file as the file system gives them now.</summary>
+    public readonly record struct Stamp(long Length, long ModifiedTicks, long CreatedTicks, string Hash)
+    {
+        /// <summary>Reads a file's stamp (one <c>stat</c>), with no hash yet.</summary>
+        public static Stamp Of(FileInfo file) =>
+            new(file.Length, file.LastWriteTimeUtc.Ticks, file.CreationTimeUtc.Ticks, string.Empty);
+    }
+
+    /// <summary>
+    /// The hash the previous build recorded for <paramref name="source"/> when the file's stamp is unchanged and was
+    /// not racy then; null when the file must be read.
+    /// </summary>
+    public string? TryRecall(string source, Stamp now)
+    {
+        if (_previous.TryGetValue(source, out var stamp) && stamp.Length == now.Length &&
+            stamp.ModifiedTicks == now.ModifiedTicks && stamp.CreatedTicks == now.CreatedTicks &&
+            stamp.ModifiedTicks < _previousStarted - RacyMargin.Ticks)
+        {
+            _current[source] = stamp;
+            return stamp.Hash;
+        }
+
+        return null;
+    }
+
+    /// <summary>Records the stamp of a file this build read and hashed, for the next build.</summary>
+    public void Record(string source, Stamp stamp) => _current[source] = stamp;
+
+    /// <summary>
+    /// Drops every stamp, now and on disk: a file read on trust had other bytes than its stamp promised, so no
+    /// stamp can be believed; the next build reads every source.
+    /// </summary>
+    public void Forget()
+    {
+        Interlocked.Exchange(ref _forgotten, 1);
+        _current.Clear();
+        try
+        {
+            File.Delete(_path);
+        }
+        catch (IOException)
+        {
+            // The build fails anyway (see the caller); a stamp file that cannot be deleted is refused by its header
+            // only if damaged, so say so in the error, not here.
+        }
+    }
+
+    /// <summary>Writes this build's stamps (atomically) with the time the build started.</summary>
+    internal void Save()
+    {
+        if (Volatile.Read(ref _forgotten) != 0)
+        {
+            return;
+        }
+
+        Directory.CreateDirectory(Path.GetDirectoryName(_path)!);
+        var builder = new StringBuilder(Header).Append('\n').Append(_started.ToString(CultureInfo.InvariantCulture)).Append('\n');
+        foreach (var (source, stamp) in _current.OrderBy(e => e.Key, StringComparer.Ordinal))
+        {
+            builder.Append(CultureInfo.InvariantCulture, $"{source}\t{stamp.Length}\t{stamp.ModifiedTicks}\t{stamp.CreatedTicks}\t{stamp.Hash}\n");
+        }
+
+        var temporary = _path + ".tmp";
+        File.WriteAllText(temporary, builder.ToString(), new UTF8Encoding(false));
+        File.Move(temporary, _path, overwrite: true);
+    }
+
+    private void Read()
+    {
+        try
+        {
+            if (!File.Exists(_path))
+            {
+                return;
+            }
+
+            var lines = File.ReadAllLines(_path, Encoding.UTF8);
+            if (lines.Length < 2 || lines[0] != Header || !long.TryParse(lines[1], NumberStyles.None, CultureInfo.InvariantCulture, out _previousStarted))
+            {
+                return;
+            }
+
+            foreach (var line in lines.AsSpan(2))
+            {
+                var parts = line.Split('\t');
+                if (parts.Length == 5 && parts[4].Length > 0 &&
+                    long.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var length) &&
+                    long.TryParse(parts[2], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var modified) &&
+                    long.TryParse(parts[3], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var created))
+                {
+                    _previous[parts[0]] = new Stamp(length, modified, created, parts[4]);
+                }
+            }
+        }
+        catch (IOException)
+        {
+            // A record that cannot be read only means every source is read.
+            _previous.Clear();
+        }
+    }
+}
