@@ -115,6 +115,31 @@ public sealed class SourceStampBuildTests
         Assert.Equal(AlwaysRead(temp) + 1, again.Statistics.SourceFilesOpened);
     }
 
+    [Fact]
+    public async Task Should_Publish_An_Attachment_Replaced_Since_The_Last_Build_And_Keep_One_Unchanged()
+    {
+        // Given: a built site whose PDF attachment is then replaced by another PDF (a later version of the report)
+        using var temp = new TempDirectory();
+        var config = CopyOldSample(temp);
+        Assert.True((await SiteBuilder.BuildAsync(new SiteBuilder.Request(config))).Succeeded);
+        const string Pdf = "ganquan-road/2021/rule-of-law-report/rule-of-law-report.pdf";
+        var unchanged = await SiteBuilder.BuildAsync(new SiteBuilder.Request(config));
+        Assert.Equal(0, unchanged.Statistics.FilesWritten);
+        var attachment = temp.Combine("content/ganquan-road/2021/rule-of-law-report.pdf");
+        var replacement = Path.Combine(RepositoryRoot.Path, "tests/Publisher.Import.Tests/Fixtures/yuepu.pdf");
+        File.Copy(replacement, attachment, overwrite: true);
+        File.SetLastWriteTimeUtc(attachment, DateTime.UtcNow);
+
+        // When
+        var incremental = await SiteBuilder.BuildAsync(new SiteBuilder.Request(config));
+        var clean = await SiteBuilder.BuildAsync(new SiteBuilder.Request(config, "clean", Incremental: false));
+
+        // Then: the new bytes are published (with the page that gives its size and page count), as a clean build does
+        Assert.True(incremental.Succeeded, string.Join("\n", incremental.Diagnostics));
+        Assert.Equal(File.ReadAllBytes(replacement), File.ReadAllBytes(temp.Combine("_site", Pdf)));
+        AssertSameFiles(temp.Combine("clean"), temp.Combine("_site"));
+    }
+
     /// <summary>The files every build reads: office records, and annual disclosure reports with a statistics block.</summary>
     private static int AlwaysRead(TempDirectory temp) =>
         Directory.GetFiles(temp.Combine("content/offices")).Length +

@@ -41,6 +41,8 @@ internal static class DiagnosticTexts
         new("PUB0107", "Split the document, or raise maxFileBytes in site.config.json.", "请拆分文档，或在 site.config.json 中调高 maxFileBytes。"),
         new("PUB0108", "the file is encoded as {0}; it was converted to UTF-8 for this build.", "文件的编码是 {0}；本次构建已把它转换为 UTF-8。"),
         new("PUB0108", "Save the file as UTF-8 so every tool reads it the same way.", "请把文件另存为 UTF-8，让所有工具都能正确读取。"),
+        new("PUB0109", "the file changed while the build was running, or its bytes changed while its length and modification time stayed the same.", "构建过程中文件被修改了，或者文件内容变了而大小和修改时间保持不变。"),
+        new("PUB0109", "Build again: the next build reads every source file.", "请重新构建：下一次构建会重新读取所有源文件。"),
 
         // YAML.
         new("PUB0110", "the front matter has a tab character: {0}", "前置元数据里有制表符（Tab）：{0}"),

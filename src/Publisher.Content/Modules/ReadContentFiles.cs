@@ -106,7 +106,7 @@ public sealed class ReadContentFiles(string folder, string pattern, params strin
         }
         catch (IOException ex)
         {
-            throw new ContentException("PUB0100", new SourceSpan(source), $"the file could not be read: {ex.Message}", "Check that the file exists and is readable, then build again.");
+            throw new ContentException("PUB0100", new SourceSpan(source), $"the file could not be read: {ex.Message}", "Check that the file exists and is readable.");
         }
 
         if (ContentHash.Of(bytes) != hash)

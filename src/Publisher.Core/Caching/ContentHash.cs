@@ -49,6 +49,20 @@ public static class ContentHash
         hash.Append(MemoryMarshal.AsBytes(value.AsSpan()));
     }
 
-    /// <summary>Hashes a file's bytes, or returns a marker when it does not exist.</summary>
-    public static string OfFile(string path) => File.Exists(path) ? Of(File.ReadAllBytes(path)) : "missing";
+    /// <summary>Hashes a file's bytes (as <see cref="Of"/> would, read in pieces), or returns a marker when it does not exist.</summary>
+    public static string OfFile(string path)
+    {
+        if (!File.Exists(path))
+        {
+            return "missing";
+        }
+
+        var hash = new XxHash128();
+        using (var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1 << 16))
+        {
+            hash.Append(stream);
+        }
+
+        return Convert.ToHexStringLower(hash.GetHashAndReset());
+    }
 }

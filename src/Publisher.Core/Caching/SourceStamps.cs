@@ -69,6 +69,29 @@ public sealed class SourceStamps
         return null;
     }
 
+    /// <summary>
+    /// The hash of a file's bytes (<see cref="ContentHash.OfFile"/>): recalled when its stamp is unchanged, else read,
+    /// hashed and recorded. For files whose bytes a build only hashes or copies (attachments).
+    /// </summary>
+    public string HashOfFile(string source, string path)
+    {
+        var file = new FileInfo(path);
+        if (!file.Exists)
+        {
+            return ContentHash.OfFile(path);
+        }
+
+        var stamp = Stamp.Of(file);
+        if (TryRecall(source, stamp) is { } recalled)
+        {
+            return recalled;
+        }
+
+        var hash = ContentHash.OfFile(path);
+        Record(source, stamp with { Hash = hash });
+        return hash;
+    }
+
     /// <summary>Records the stamp of a file this build read and hashed, for the next build.</summary>
     public void Record(string source, Stamp stamp) => _current[source] = stamp;
 

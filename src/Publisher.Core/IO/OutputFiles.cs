@@ -39,12 +39,24 @@ public static class OutputFiles
         return hash;
     }
 
-    /// <summary>Copies <paramref name="sourcePath"/> to <paramref name="destination"/>, as <see cref="Write"/> does.</summary>
-    public static void Copy(IExecutionContext context, string sourcePath, string destination)
+    /// <summary>
+    /// Copies <paramref name="sourcePath"/> to <paramref name="destination"/>, as <see cref="Write"/> does. Given the
+    /// file's <paramref name="source"/> name, its hash comes from <see cref="OutputCache.Sources"/>, so a file unchanged
+    /// since the previous build, which published the same bytes, is not even read.
+    /// </summary>
+    public static void Copy(IExecutionContext context, string sourcePath, string destination, string? source = null)
     {
-        if (context.WritesOutput)
+        if (!context.WritesOutput)
         {
-            Write(context, destination, File.ReadAllBytes(sourcePath));
+            return;
         }
+
+        if (source is not null && context.OutputCache is { } cache &&
+            cache.RecordAndCheckUnchanged(destination, null, cache.Sources.HashOfFile(source, sourcePath)))
+        {
+            return;
+        }
+
+        Write(context, destination, File.ReadAllBytes(sourcePath));
     }
 }

@@ -124,13 +124,14 @@ public sealed record SourceDigests(IReadOnlyDictionary<string, string> ByDocumen
                 parts.Add(HashOf(office.Source));
             }
 
-            // Attachments are not read before pages are planned: hash them here (a missing one hashes as "missing").
+            // Attachments are not read before pages are planned: hash them here (a missing one hashes as "missing"),
+            // or recall the hash of one unchanged since the previous build.
             var folder = Path.GetDirectoryName(document.Original.Item.Source)!.Replace('\\', '/');
             foreach (var attachment in document.Original.Item.Attachments)
             {
                 var file = folder + "/" + attachment.File;
                 parts.Add(file);
-                parts.Add(ContentHash.OfFile(Path.Combine(context.InputDirectory, file)));
+                parts.Add(context.OutputCache!.Sources.HashOfFile(file, Path.Combine(context.InputDirectory, file)));
             }
 
             digests[i] = ContentHash.OfParts(parts);

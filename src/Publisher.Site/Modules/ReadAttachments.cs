@@ -1,6 +1,8 @@
 using System.Collections.Immutable;
+using System.Globalization;
 using Publisher.Content;
 using Publisher.Content.Model;
+using Publisher.Core.Caching;
 using Publisher.Core.Documents;
 using Publisher.Core.Execution;
 using Publisher.Core.Modules;
@@ -63,10 +65,11 @@ public sealed class ReadAttachments : IModule
 
                 var extension = Path.GetExtension(file);
                 var format = Formats.GetValueOrDefault(extension, extension.TrimStart('.').ToUpperInvariant());
-                var info = new AttachmentInfo(attachment.Title, pagePath + attachment.File, format, new FileInfo(file).Length, format == "PDF" ? PdfPages(file) : null);
+                var source = Path.GetRelativePath(context.InputDirectory, file).Replace('\\', '/');
+                var info = new AttachmentInfo(attachment.Title, pagePath + attachment.File, format, new FileInfo(file).Length, format == "PDF" ? PdfPages(file, source, context) : null);
                 outputs.Add(new Document
                 {
-                    Source = Path.GetRelativePath(context.InputDirectory, file).Replace('\\', '/'),
+                    Source = source,
                     Destination = info.Path,
                     Metadata = ImmutableSortedDictionary.Create<string, object?>(StringComparer.Ordinal)
                         .Add(DeployKeys.Attachment, info)
@@ -76,6 +79,28 @@ public sealed class ReadAttachments : IModule
         }
 
         return Task.FromResult<IReadOnlyList<Document>>(outputs);
+    }
+
+    /// <summary>
+    /// The page count of a PDF; recalled from the build notes for a file unchanged since the previous build (opening
+    /// every PDF of a portal with PdfPig in every build would read them all).
+    /// </summary>
+    private static int? PdfPages(string file, string source, IExecutionContext context)
+    {
+        if (context.OutputCache is not { } cache)
+        {
+            return PdfPages(file);
+        }
+
+        var key = ContentHash.OfParts([cache.Fingerprint, nameof(PdfPages), cache.Sources.HashOfFile(source, file)]);
+        if (cache.Notes.TryRecall(key, out var note))
+        {
+            return int.TryParse(note, NumberStyles.None, CultureInfo.InvariantCulture, out var recalled) ? recalled : null;
+        }
+
+        var pages = PdfPages(file);
+        cache.Notes.Note(key, pages?.ToString(CultureInfo.InvariantCulture) ?? string.Empty);
+        return pages;
     }
 
     private static int? PdfPages(string file)
