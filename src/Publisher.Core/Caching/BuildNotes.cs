@@ -1,4 +1,3 @@
-using System.Buffers.Binary;
 using System.Collections.Concurrent;
 using System.IO.Hashing;
 using System.Runtime.InteropServices;
@@ -70,10 +69,20 @@ public sealed class BuildNotes
         return false;
     }
 
-    /// <summary>Records a note for the next build.</summary>
-    public void Note(string key, string value) => _made[key] = value;
+    /// <summary>Records a note for the next build (a note equal to the previous build's is only kept).</summary>
+    public void Note(string key, string value)
+    {
+        if (!TryRecallText(key, out var previous) || !previous.Span.SequenceEqual(value))
+        {
+            _made[key] = value;
+        }
+    }
 
-    /// <summary>Writes this build's notes (atomically) when they differ from the previous build's.</summary>
+    /// <summary>
+    /// Writes this build's notes (atomically) when they differ from the previous build's: the previous notes this
+    /// build recalled, in their order, copied from the array in runs (they are already in the file's form), then the
+    /// notes it made, by key.
+    /// </summary>
     internal void Save()
     {
         var previous = _previous.Result;
@@ -82,51 +91,63 @@ public sealed class BuildNotes
             return;
         }
 
-        // A note made again under a recalled key (a module that recalled half of what it needs) is written once.
-        var notes = _made.Select(n => (Key: n.Key.AsMemory(), Value: n.Value.AsMemory())).ToList();
-        var made = _made.Keys.Select(k => Hash(k)).ToHashSet();
-        for (var index = 0; index < previous.Entries.Length; index++)
+        var made = _made.OrderBy(n => n.Key, StringComparer.Ordinal).ToList();
+        var replaced = made.Select(n => Hash(n.Key)).ToHashSet();
+        var kept = new bool[previous.Entries.Length];
+        var count = made.Count;
+        for (var index = 0; index < kept.Length; index++)
         {
-            var entry = previous.Entries[index];
-            var key = previous.Text.AsMemory(entry.KeyStart, entry.KeyLength);
-            if (previous.IsRecalled(index) && !made.Contains(Hash(key.Span)))
-            {
-                notes.Add((key, previous.Text.AsMemory(entry.ValueStart, entry.ValueLength)));
-            }
+            kept[index] = previous.IsRecalled(index) && !replaced.Contains(previous.Entries[index].KeyHash);
+            count += kept[index] ? 1 : 0;
         }
 
-        notes.Sort((a, b) => a.Key.Span.SequenceCompareTo(b.Key.Span));
         Directory.CreateDirectory(Path.GetDirectoryName(_path)!);
         var temporary = _path + ".tmp";
-        using (var stream = new FileStream(temporary, FileMode.Create, FileAccess.ReadWrite, FileShare.None, bufferSize: 1 << 16))
-        using (var writer = new BinaryWriter(stream))
+        using (var stream = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None, bufferSize: 1 << 16))
         {
             var checksum = new XxHash3();
-            void Put(ReadOnlySpan<byte> bytes)
+            void Put(ReadOnlySpan<char> chars)
             {
-                writer.Write(bytes);
+                var bytes = MemoryMarshal.AsBytes(chars);
+                stream.Write(bytes);
                 checksum.Append(bytes);
             }
 
             void PutText(ReadOnlySpan<char> text)
             {
-                Span<byte> length = stackalloc byte[sizeof(int)];
-                BinaryPrimitives.WriteInt32LittleEndian(length, text.Length);
-                Put(length);
-                Put(MemoryMarshal.AsBytes(text));
+                var length = text.Length;
+                Put(MemoryMarshal.Cast<int, char>(new ReadOnlySpan<int>(in length)));
+                Put(text);
             }
 
             PutText(Header);
-            Span<byte> count = stackalloc byte[sizeof(int)];
-            BinaryPrimitives.WriteInt32LittleEndian(count, notes.Count);
-            Put(count);
-            foreach (var (key, value) in notes)
+            Put(MemoryMarshal.Cast<int, char>(new ReadOnlySpan<int>(in count)));
+            for (var index = 0; index < kept.Length; index++)
             {
-                PutText(key.Span);
-                PutText(value.Span);
+                if (!kept[index])
+                {
+                    continue;
+                }
+
+                // A run of kept notes is one slice of the previous file: length, key, length, value, next note.
+                var first = previous.Entries[index];
+                while (index + 1 < kept.Length && kept[index + 1])
+                {
+                    index++;
+                }
+
+                var last = previous.Entries[index];
+                Put(previous.Text.AsSpan(first.KeyStart - 2, last.ValueStart + last.ValueLength - (first.KeyStart - 2)));
             }
 
-            writer.Write(checksum.GetCurrentHashAsUInt64());
+            foreach (var (key, value) in made)
+            {
+                PutText(key);
+                PutText(value);
+            }
+
+            var digest = checksum.GetCurrentHashAsUInt64();
+            stream.Write(MemoryMarshal.AsBytes(new ReadOnlySpan<ulong>(in digest)));
         }
 
         File.Move(temporary, _path, overwrite: true);
@@ -213,14 +234,15 @@ public sealed class BuildNotes
                 return null;
             }
 
-            entries[i] = new Entry(keyStart, keyLength, valueStart, valueLength);
-            index[Hash(text.AsSpan(keyStart, keyLength))] = i;
+            var hash = Hash(text.AsSpan(keyStart, keyLength));
+            entries[i] = new Entry(keyStart, keyLength, valueStart, valueLength, hash);
+            index[hash] = i;
         }
 
         return position == end ? new Previous(text, entries, index) : null;
     }
 
-    private readonly record struct Entry(int KeyStart, int KeyLength, int ValueStart, int ValueLength);
+    private readonly record struct Entry(int KeyStart, int KeyLength, int ValueStart, int ValueLength, UInt128 KeyHash);
 
     /// <summary>The previous build's notes: their text, where each key and value is in it, and which were recalled.</summary>
     private sealed class Previous(char[] text, Entry[] entries, Dictionary<UInt128, int> index)

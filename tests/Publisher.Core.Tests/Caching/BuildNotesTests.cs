@@ -59,6 +59,31 @@ public sealed class BuildNotesTests
         Assert.True(third.Notes.TryRecall("a", out _));
     }
 
+    [Fact]
+    public void Should_Not_Write_The_File_Again_When_A_Build_Notes_Only_What_It_Recalled()
+    {
+        // Given: notes of a build; the next build makes one of them again with the same value
+        using var temp = new TempDirectory();
+        var first = Open(temp);
+        first.Notes.Note("a", "甲");
+        first.Notes.Note("b", "乙");
+        first.Save();
+        var path = Directory.EnumerateFiles(temp.Combine("cache"), "notes-*.bin").Single();
+        File.SetLastWriteTimeUtc(path, DateTime.UtcNow.AddDays(-1));
+        var written = File.GetLastWriteTimeUtc(path);
+        var second = Open(temp);
+        second.Notes.Note("a", "甲");
+        Assert.True(second.Notes.TryRecall("b", out _));
+
+        // When
+        second.Save();
+
+        // Then
+        Assert.Equal(written, File.GetLastWriteTimeUtc(path));
+        Assert.True(Open(temp).Notes.TryRecall("a", out var a));
+        Assert.Equal("甲", a);
+    }
+
     [Theory]
     [InlineData(1)]
     [InlineData(7)]
