@@ -84,6 +84,106 @@ public sealed class BuildNotesTests
         Assert.Equal("甲", a);
     }
 
+    [Fact]
+    public void Should_Append_A_Few_New_Notes_To_The_Log_And_Leave_The_Base_As_It_Was()
+    {
+        // Given: a build's eight notes; the next build recalls them all, changes one and makes one more
+        using var temp = new TempDirectory();
+        var first = Open(temp);
+        for (var i = 0; i < 8; i++)
+        {
+            first.Notes.Note($"k{i}", $"值{i}");
+        }
+
+        first.Save();
+        var basePath = Directory.EnumerateFiles(temp.Combine("cache"), "notes-*.bin").Single();
+        var baseBytes = File.ReadAllBytes(basePath);
+        var second = Open(temp);
+        for (var i = 0; i < 8; i++)
+        {
+            Assert.True(second.Notes.TryRecall($"k{i}", out _));
+        }
+
+        second.Notes.Note("k3", "新值");
+        second.Notes.Note("k8", "值8");
+
+        // When
+        second.Save();
+
+        // Then: the base has the same bytes, the log holds the two notes, and the next build finds all nine
+        Assert.Equal(baseBytes, File.ReadAllBytes(basePath));
+        Assert.True(new FileInfo(Path.ChangeExtension(basePath, ".log")).Length > 0);
+        var third = Open(temp);
+        Assert.True(third.Notes.TryRecall("k3", out var changed));
+        Assert.Equal("新值", changed);
+        Assert.True(third.Notes.TryRecall("k8", out var added));
+        Assert.Equal("值8", added);
+        Assert.True(third.Notes.TryRecall("k7", out var kept));
+        Assert.Equal("值7", kept);
+    }
+
+    [Fact]
+    public void Should_Ignore_A_Torn_Log_Record_And_Append_After_The_Last_Good_One()
+    {
+        // Given: a log whose last record was cut short (a build killed while saving)
+        using var temp = new TempDirectory();
+        var first = Open(temp);
+        for (var i = 0; i < 8; i++)
+        {
+            first.Notes.Note($"k{i}", $"值{i}");
+        }
+
+        first.Save();
+        var second = RecallAll(Open(temp), 8);
+        second.Notes.Note("good", "完整");
+        second.Save();
+        var third = RecallAll(Open(temp), 8);
+        Assert.True(third.Notes.TryRecall("good", out _));
+        third.Notes.Note("torn", "被截断的记录");
+        third.Save();
+        var log = Directory.EnumerateFiles(temp.Combine("cache"), "notes-*.log").Single();
+        File.WriteAllBytes(log, File.ReadAllBytes(log)[..^6]);
+
+        // When: the next build finds the notes before the torn one, and makes another
+        var fourth = RecallAll(Open(temp), 8);
+        Assert.True(fourth.Notes.TryRecall("good", out var good));
+        Assert.False(fourth.Notes.TryRecall("torn", out _));
+        fourth.Notes.Note("after", "之后");
+        fourth.Save();
+
+        // Then: the note made after the torn record is found
+        var fifth = Open(temp);
+        Assert.Equal("完整", good);
+        Assert.True(fifth.Notes.TryRecall("after", out var after));
+        Assert.Equal("之后", after);
+        Assert.True(fifth.Notes.TryRecall("good", out _));
+    }
+
+    [Fact]
+    public void Should_Fold_The_Log_Into_A_New_Base_When_It_Passes_A_Quarter_Of_The_Notes()
+    {
+        // Given: eight notes, then builds that each make one more
+        using var temp = new TempDirectory();
+        var first = Open(temp);
+        for (var i = 0; i < 8; i++)
+        {
+            first.Notes.Note($"k{i}", $"值{i}");
+        }
+
+        first.Save();
+        for (var build = 0; build < 4; build++)
+        {
+            var next = RecallAll(Open(temp), 8 + build);
+            next.Notes.Note($"k{8 + build}", $"值{8 + build}");
+            next.Save();
+        }
+
+        // Then: the log was folded in (it is gone or short), and every note is found
+        var log = Directory.EnumerateFiles(temp.Combine("cache"), "notes-*.log").SingleOrDefault();
+        Assert.True(log is null || new FileInfo(log).Length < 200, "the log was never folded into the base");
+        RecallAll(Open(temp), 12);
+    }
+
     [Theory]
     [InlineData(1)]
     [InlineData(7)]
@@ -113,6 +213,17 @@ public sealed class BuildNotesTests
         var notes = Open(temp).Notes;
         Assert.False(notes.TryRecall("key", out _));
         Assert.False(notes.TryRecall("other", out _));
+    }
+
+    private static OutputCache RecallAll(OutputCache cache, int count)
+    {
+        for (var i = 0; i < count; i++)
+        {
+            Assert.True(cache.Notes.TryRecall($"k{i}", out var value), $"k{i} was not found");
+            Assert.Equal($"值{i}", value);
+        }
+
+        return cache;
     }
 
     private static OutputCache Open(TempDirectory temp) => OutputCache.Open(temp.Combine("cache"), temp.Combine("site"), "fingerprint");
