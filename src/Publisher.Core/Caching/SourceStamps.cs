@@ -34,6 +34,7 @@ public sealed class SourceStamps
     private readonly long _started = DateTime.UtcNow.Ticks;
     private long _previousStarted;
     private int _forgotten;
+    private int _recorded;
 
     internal SourceStamps(string path, bool readPrevious)
     {
@@ -93,7 +94,11 @@ public sealed class SourceStamps
     }
 
     /// <summary>Records the stamp of a file this build read and hashed, for the next build.</summary>
-    public void Record(string source, Stamp stamp) => _current[source] = stamp;
+    public void Record(string source, Stamp stamp)
+    {
+        _current[source] = stamp;
+        Interlocked.Exchange(ref _recorded, 1);
+    }
 
     /// <summary>
     /// Drops every stamp, now and on disk: a file read on trust had other bytes than its stamp promised, so no
@@ -114,10 +119,13 @@ public sealed class SourceStamps
         }
     }
 
-    /// <summary>Writes this build's stamps (atomically) with the time the build started.</summary>
+    /// <summary>
+    /// Writes this build's stamps (atomically) with the time the build started; not when every stamp was recalled
+    /// and none dropped (the record on disk says the same, and its older start time is as safe for every stamp in it).
+    /// </summary>
     internal void Save()
     {
-        if (Volatile.Read(ref _forgotten) != 0)
+        if (Volatile.Read(ref _forgotten) != 0 || (Volatile.Read(ref _recorded) == 0 && _current.Count == _previous.Count && File.Exists(_path)))
         {
             return;
         }
