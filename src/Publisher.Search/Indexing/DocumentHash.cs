@@ -5,11 +5,16 @@ using System.Runtime.InteropServices;
 namespace Publisher.Search.Indexing;
 
 /// <summary>
-/// A hash of every field of a <see cref="SearchDocument"/> the index is made from (all but
-/// <see cref="SearchDocument.AnalysisKey"/>): two documents with the same hash give the same postings and record.
+/// A hash of every field of a <see cref="SearchDocument"/> the index is made from: two documents with the same
+/// hash give the same postings and record. The body is hashed as its <see cref="SearchDocument.AnalysisKey"/>
+/// when there is one (which by its contract changes whenever the body does), so telling which documents changed
+/// reads no body.
 /// </summary>
 internal static class DocumentHash
 {
+    // Set apart from any body text: a body and an analysis key are never hashed alike.
+    private const string AnalysisKeyMarker = "\u0000analysis-key";
+
     /// <summary>The hashes of <paramref name="documents"/>, in order.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static UInt128[] All(IReadOnlyList<SearchDocument> documents)
@@ -29,7 +34,16 @@ internal static class DocumentHash
         hash.Reset();
         Append(hash, document.Url);
         Append(hash, document.Title);
-        Append(hash, document.Body);
+        if (document.AnalysisKey is { } analysisKey)
+        {
+            Append(hash, AnalysisKeyMarker);
+            Append(hash, analysisKey);
+        }
+        else
+        {
+            Append(hash, document.Body);
+        }
+
         Append(hash, document.Summary);
         Append(hash, document.Office);
         Append(hash, document.OfficeName);

@@ -9,8 +9,30 @@ public sealed record SearchDocument
     /// <summary>The title shown in results and weighted most.</summary>
     public required string Title { get; init; }
 
-    /// <summary>The body as plain text.</summary>
-    public required string Body { get; init; }
+    private readonly Func<string>? _bodySource;
+    private string? _body;
+
+    /// <summary>The body as plain text (made by <see cref="BodySource"/> on first use when that is given instead).</summary>
+    public string Body
+    {
+        get => _body ??= _bodySource?.Invoke() ?? string.Empty;
+        init => _body = value;
+    }
+
+    /// <summary>
+    /// Makes <see cref="Body"/> when it is first asked for: a patch of the index reads only the bodies of the
+    /// documents it writes again (their terms, their records' excerpts), and the others stay in the build notes
+    /// (10,000 plain texts, 47 MB, were made into strings only to be hashed).
+    /// </summary>
+    public Func<string>? BodySource
+    {
+        get => _bodySource;
+        init
+        {
+            _bodySource = value;
+            _body = null;
+        }
+    }
 
     /// <summary>A summary, indexed with the body and used when no snippet matches.</summary>
     public string? Summary { get; init; }
@@ -37,7 +59,8 @@ public sealed record SearchDocument
     /// A key of the body field's text (body and summary), e.g. a digest of the document's sources, under which a
     /// <see cref="BodyTermStore"/> keeps the document's analysed body for the next index; null to keep nothing.
     /// It must change whenever the body or the summary does: a recalled analysis is used as it is, so a key
-    /// shared by two texts gives a wrong index.
+    /// shared by two texts gives a wrong index. When set, it also stands for the body in
+    /// <see cref="DocumentHash"/>, so an unchanged document's body is not read to tell that it is unchanged.
     /// </summary>
     public string? AnalysisKey { get; init; }
 }

@@ -45,12 +45,6 @@ public sealed class BuildSearchIndex(string language) : IModule
         if (state is null)
         {
             var store = OpenStore(context, language);
-            if (store is not null)
-            {
-                var digests = SourceDigests.For(site, context).ByDocument;
-                documents = [.. documents.Zip(Indexed(site), (d, source) => d with { AnalysisKey = digests.GetValueOrDefault(source.Key) })];
-            }
-
             state = IndexWriter.Write(documents, Sink, store);
             store?.Commit();
         }
@@ -137,12 +131,26 @@ public sealed class BuildSearchIndex(string language) : IModule
         return ContentHash.OfParts([urls.Prefix(language) + IndexFolder, SourceDigests.For(site, context).Site]);
     };
 
+    /// <summary>
+    /// The index's folder and documents. In an incremental build each document's analysis key is its source digest
+    /// (<see cref="SourceDigests.ByDocument"/>: the body and summary are functions of the sources, and the code is in
+    /// the fingerprint), for the kept terms and for telling changed documents without reading their bodies.
+    /// </summary>
     private static (string Folder, List<SearchDocument> Documents, SiteModel Site) Plan(IExecutionContext context, string language)
     {
         var site = SiteModelFactory.Create(context);
         var strings = context.GetService<IReadOnlyDictionary<string, UiStrings>>();
         var urls = new SiteUrls(site.Options.BasePath, site.Options.DefaultLanguage);
-        return (urls.Prefix(language) + IndexFolder, Documents(site, urls, language, strings[language]), site);
+        var documents = Documents(site, urls, language, strings[language]);
+        if (context.OutputCache is not null)
+        {
+            var digests = SourceDigests.For(site, context).ByDocument;
+            // A document with no text in this language (its body empty) has no key: hashed by its fields, it stays
+            // unchanged when only its other language's source does.
+            documents = [.. documents.Zip(Indexed(site), (d, source) => d.BodySource is null ? d : d with { AnalysisKey = digests.GetValueOrDefault(source.Key) })];
+        }
+
+        return (urls.Prefix(language) + IndexFolder, documents, site);
     }
 
     /// <summary>
@@ -172,7 +180,7 @@ public sealed class BuildSearchIndex(string language) : IModule
             {
                 Url = urls.Link(language, d.Path),
                 Title = d.TitleIn(language, defaultLanguage).Text,
-                Body = version?.PlainText ?? string.Empty,
+                BodySource = version is null ? null : () => version.PlainText,
                 Summary = d.SummaryIn(language, defaultLanguage)?.Text,
                 Office = d.Office?.Id,
                 OfficeName = d.Office?.Name.In(language),
