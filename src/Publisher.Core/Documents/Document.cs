@@ -11,6 +11,8 @@ public sealed record Document
     private static readonly ImmutableSortedDictionary<string, object?> EmptyMetadata =
         ImmutableSortedDictionary.Create<string, object?>(StringComparer.Ordinal);
 
+    private readonly string _content = string.Empty;
+
     /// <summary>The source path relative to the input root, with forward slashes; empty for generated documents.</summary>
     public string Source { get; init; } = string.Empty;
 
@@ -19,8 +21,6 @@ public sealed record Document
 
     /// <summary>Metadata, sorted by key so that anything derived from it is deterministic.</summary>
     public ImmutableSortedDictionary<string, object?> Metadata { get; init; } = EmptyMetadata;
-
-    private readonly string _content = string.Empty;
 
     /// <summary>
     /// The content: source text, rendered HTML or any other text the module chain produces. When it is deferred
@@ -55,6 +55,15 @@ public sealed record Document
 
     /// <summary>Returns a copy with the given destination.</summary>
     public Document WithDestination(string destination) => this with { Destination = destination };
+
+    /// <summary>The record's text (for debuggers and logs): never loads deferred content.</summary>
+    private bool PrintMembers(System.Text.StringBuilder builder)
+    {
+        builder.Append("Source = ").Append(Source).Append(", Destination = ").Append(Destination)
+            .Append(", Content = ").Append(IsContentDeferred ? "(deferred)" : $"({_content.Length} chars)");
+        return true;
+    }
+
 
     /// <summary>Gets a metadata value of the given type, or the default when it is missing or of another type.</summary>
     public T? Get<T>(string key) => Metadata.TryGetValue(key, out var value) && value is T typed ? typed : default;
