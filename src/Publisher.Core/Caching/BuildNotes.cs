@@ -120,18 +120,10 @@ public sealed class BuildNotes
 
         Directory.CreateDirectory(Path.GetDirectoryName(_path)!);
         var temporary = _path + ".tmp";
-        using (var stream = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None, bufferSize: 1 << 16))
+        using (var file = new ChecksummedWriter(new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None, bufferSize: 1 << 16)))
         {
-            var checksum = new XxHash3();
-            void Put(ReadOnlySpan<char> chars)
-            {
-                var bytes = MemoryMarshal.AsBytes(chars);
-                stream.Write(bytes);
-                checksum.Append(bytes);
-            }
-
-            PutText(Put, Header);
-            Put(MemoryMarshal.Cast<int, char>(new ReadOnlySpan<int>(in count)));
+            file.PutText(Header);
+            file.Put(MemoryMarshal.Cast<int, char>(new ReadOnlySpan<int>(in count)));
             for (var index = 0; index < kept.Length; index++)
             {
                 if (!kept[index])
@@ -148,17 +140,16 @@ public sealed class BuildNotes
                     end = previous.Entries[index].End;
                 }
 
-                Put(previous.Text.AsSpan(first.Start, end - first.Start));
+                file.Put(previous.Text.AsSpan(first.Start, end - first.Start));
             }
 
             foreach (var (key, value) in made)
             {
-                PutText(Put, key);
-                PutText(Put, value);
+                file.PutText(key);
+                file.PutText(value);
             }
 
-            var digest = checksum.GetCurrentHashAsUInt64();
-            stream.Write(MemoryMarshal.AsBytes(new ReadOnlySpan<ulong>(in digest)));
+            file.PutChecksum();
         }
 
         File.Delete(_logPath);
@@ -167,34 +158,18 @@ public sealed class BuildNotes
 
     private static UInt128 Hash(ReadOnlySpan<char> key) => XxHash128.HashToUInt128(MemoryMarshal.AsBytes(key));
 
-    /// <summary>Writes a string as the notes store it: its length (as two chars), then its chars.</summary>
-    private static void PutText(Action<ReadOnlySpan<char>> put, ReadOnlySpan<char> text)
-    {
-        var length = text.Length;
-        put(MemoryMarshal.Cast<int, char>(new ReadOnlySpan<int>(in length)));
-        put(text);
-    }
-
     /// <summary>Appends one record per note (key, value, then an XxHash3 of the two), after the log's last good record.</summary>
     private void AppendToLog(long validBytes, List<KeyValuePair<string, string>> made)
     {
-        using var stream = new FileStream(_logPath, FileMode.OpenOrCreate, FileAccess.Write, FileShare.None, bufferSize: 1 << 16);
+        var stream = new FileStream(_logPath, FileMode.OpenOrCreate, FileAccess.Write, FileShare.None, bufferSize: 1 << 16);
         stream.SetLength(validBytes); // a torn record of a killed build would end the log before what follows
         stream.Seek(validBytes, SeekOrigin.Begin);
+        using var file = new ChecksummedWriter(stream);
         foreach (var (key, value) in made)
         {
-            var checksum = new XxHash3();
-            void Put(ReadOnlySpan<char> chars)
-            {
-                var bytes = MemoryMarshal.AsBytes(chars);
-                stream.Write(bytes);
-                checksum.Append(bytes);
-            }
-
-            PutText(Put, key);
-            PutText(Put, value);
-            var digest = checksum.GetCurrentHashAsUInt64();
-            stream.Write(MemoryMarshal.AsBytes(new ReadOnlySpan<ulong>(in digest)));
+            file.PutText(key);
+            file.PutText(value);
+            file.PutChecksum();
         }
     }
 
@@ -325,6 +300,38 @@ public sealed class BuildNotes
 
         /// <summary>Where its serialized form ends (after the value).</summary>
         public int End => ValueStart + ValueLength;
+    }
+
+    /// <summary>
+    /// Writes chars as the notes files hold them (UTF-16 code units) and an XxHash3 of what it wrote since the last
+    /// checksum; a string is its length (as two chars) then its chars.
+    /// </summary>
+    private sealed class ChecksummedWriter(FileStream stream) : IDisposable
+    {
+        private readonly XxHash3 _checksum = new();
+
+        public void Put(ReadOnlySpan<char> chars)
+        {
+            var bytes = MemoryMarshal.AsBytes(chars);
+            stream.Write(bytes);
+            _checksum.Append(bytes);
+        }
+
+        public void PutText(ReadOnlySpan<char> text)
+        {
+            var length = text.Length;
+            Put(MemoryMarshal.Cast<int, char>(new ReadOnlySpan<int>(in length)));
+            Put(text);
+        }
+
+        public void PutChecksum()
+        {
+            var digest = _checksum.GetCurrentHashAsUInt64();
+            stream.Write(MemoryMarshal.AsBytes(new ReadOnlySpan<ulong>(in digest)));
+            _checksum.Reset();
+        }
+
+        public void Dispose() => stream.Dispose();
     }
 
     /// <summary>The previous build's notes: their text, where each key and value is in it, and which were recalled.</summary>
