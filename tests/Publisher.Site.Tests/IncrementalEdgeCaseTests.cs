@@ -417,7 +417,7 @@ public sealed class IncrementalEdgeCaseTests
         Assert.True(clean.Succeeded, string.Join("\n", clean.Diagnostics));
     }
 
-    private static void AssertSameFiles(string expectedFolder, string actualFolder)
+    internal static void AssertSameFiles(string expectedFolder, string actualFolder)
     {
         var expected = SampleSite.Snapshot(expectedFolder);
         var actual = SampleSite.Snapshot(actualFolder);

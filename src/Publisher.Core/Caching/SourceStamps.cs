@@ -83,6 +83,12 @@ public sealed class SourceStamps
         }
 
         var stamp = Stamp.Of(file);
+        if (_current.TryGetValue(source, out var seen) && seen with { Hash = string.Empty } == stamp)
+        {
+            // Hashed earlier in this build (an attachment is asked for by the digests, the copy and the page count).
+            return seen.Hash;
+        }
+
         if (TryRecall(source, stamp) is { } recalled)
         {
             return recalled;

@@ -89,20 +89,10 @@ public sealed class BuildNotesTests
     {
         // Given: a build's eight notes; the next build recalls them all, changes one and makes one more
         using var temp = new TempDirectory();
-        var first = Open(temp);
-        for (var i = 0; i < 8; i++)
-        {
-            first.Notes.Note($"k{i}", $"值{i}");
-        }
-
-        first.Save();
+        SaveEightNotes(temp);
         var basePath = Directory.EnumerateFiles(temp.Combine("cache"), "notes-*.bin").Single();
         var baseBytes = File.ReadAllBytes(basePath);
-        var second = Open(temp);
-        for (var i = 0; i < 8; i++)
-        {
-            Assert.True(second.Notes.TryRecall($"k{i}", out _));
-        }
+        var second = RecallAll(Open(temp), 8);
 
         second.Notes.Note("k3", "新值");
         second.Notes.Note("k8", "值8");
@@ -127,13 +117,7 @@ public sealed class BuildNotesTests
     {
         // Given: a log whose last record was cut short (a build killed while saving)
         using var temp = new TempDirectory();
-        var first = Open(temp);
-        for (var i = 0; i < 8; i++)
-        {
-            first.Notes.Note($"k{i}", $"值{i}");
-        }
-
-        first.Save();
+        SaveEightNotes(temp);
         var second = RecallAll(Open(temp), 8);
         second.Notes.Note("good", "完整");
         second.Save();
@@ -164,13 +148,7 @@ public sealed class BuildNotesTests
     {
         // Given: eight notes, then builds that each make one more
         using var temp = new TempDirectory();
-        var first = Open(temp);
-        for (var i = 0; i < 8; i++)
-        {
-            first.Notes.Note($"k{i}", $"值{i}");
-        }
-
-        first.Save();
+        SaveEightNotes(temp);
         for (var build = 0; build < 4; build++)
         {
             var next = RecallAll(Open(temp), 8 + build);
@@ -213,6 +191,18 @@ public sealed class BuildNotesTests
         var notes = Open(temp).Notes;
         Assert.False(notes.TryRecall("key", out _));
         Assert.False(notes.TryRecall("other", out _));
+    }
+
+    /// <summary>A first build that notes k0 … k7 (值0 … 值7).</summary>
+    private static void SaveEightNotes(TempDirectory temp)
+    {
+        var first = Open(temp);
+        for (var i = 0; i < 8; i++)
+        {
+            first.Notes.Note($"k{i}", $"值{i}");
+        }
+
+        first.Save();
     }
 
     private static OutputCache RecallAll(OutputCache cache, int count)
