@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Globalization;
 using Ganss.Xss;
 using Markdig;
 using Markdig.Extensions.AutoIdentifiers;
@@ -9,6 +10,7 @@ using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
 using Publisher.Content.Configuration;
 using Publisher.Core.Diagnostics;
+using Publisher.Core.Text;
 using SourceSpan = Publisher.Core.Diagnostics.SourceSpan;
 
 namespace Publisher.Content.Markdown;
@@ -123,23 +125,42 @@ public sealed partial class MarkdownRenderer
 
     private static string RenderHtml(MarkdownDocument document, string tableLabel)
     {
-        using var writer = new StringWriter();
+        // Into the thread's reused builder: a new StringWriter per body grew by doubling (0.1 GB at 10k documents).
+        var builder = ReusedStringBuilder.Rent();
+        using var writer = new StringWriter(builder, CultureInfo.InvariantCulture);
         var renderer = new HtmlRenderer(writer);
         Pipeline.Setup(renderer);
         renderer.ObjectRenderers.Replace<HtmlTableRenderer>(new ScrollableTableRenderer(tableLabel));
         renderer.Render(document);
         writer.Flush();
-        return writer.ToString();
+        return ReusedStringBuilder.ToStringAndReturn(builder);
     }
 
     private static string RenderPlainText(MarkdownDocument document)
     {
-        using var writer = new StringWriter();
+        var builder = ReusedStringBuilder.Rent();
+        using var writer = new StringWriter(builder, CultureInfo.InvariantCulture);
         var renderer = new HtmlRenderer(writer) { EnableHtmlForBlock = false, EnableHtmlForInline = false, EnableHtmlEscape = false };
         Pipeline.Setup(renderer);
         renderer.Render(document);
         writer.Flush();
-        return writer.ToString().Trim();
+
+        // Trimmed in the builder (as string.Trim does), so the text is copied out once.
+        var start = 0;
+        var end = builder.Length;
+        while (start < end && char.IsWhiteSpace(builder[start]))
+        {
+            start++;
+        }
+
+        while (end > start && char.IsWhiteSpace(builder[end - 1]))
+        {
+            end--;
+        }
+
+        var text = builder.ToString(start, end - start);
+        ReusedStringBuilder.Return(builder);
+        return text;
     }
 
     /// <summary>The first raw HTML or unusual link (in source order), or null when the body needs no sanitizing.</summary>

@@ -244,33 +244,42 @@ public sealed class OutputCache
     }
 
     /// <summary>Writes this build's record (atomically) and clears the sync mark.</summary>
+    /// <remarks>
+    /// The output record, the notes and the source stamps are separate files: they are written at once, on three
+    /// threads, as this is the last step of every build (the notes alone are 47 MB at 10,000 documents).
+    /// </remarks>
     public void Save()
     {
         Directory.CreateDirectory(CacheDirectory);
-        if (_current.Count != _previous.Count || _current.Any(e => !_previous.TryGetValue(e.Key, out var previous) || previous != e.Value) || !File.Exists(_manifestPath))
-        {
-            var temporary = _manifestPath + ".tmp";
-            using (var writer = new StreamWriter(temporary, append: false, new UTF8Encoding(false), bufferSize: 1 << 16))
-            {
-                writer.Write(Header);
-                writer.Write('\n');
-                foreach (var (path, entry) in _current.OrderBy(e => e.Key, StringComparer.Ordinal))
-                {
-                    writer.Write(path);
-                    writer.Write('\t');
-                    writer.Write(entry.InputsKey);
-                    writer.Write('\t');
-                    writer.Write(entry.ContentHash);
-                    writer.Write('\n');
-                }
-            }
+        // GetResult, not Wait: a failure comes out as itself (an IOException), not wrapped.
+        Task.WhenAll(Task.Run(SaveManifest), Task.Run(Notes.Save), Task.Run(Sources.Save)).GetAwaiter().GetResult();
+        File.Delete(SyncMarker);
+    }
 
-            File.Move(temporary, _manifestPath, overwrite: true);
+    private void SaveManifest()
+    {
+        if (_current.Count == _previous.Count && _current.All(e => _previous.TryGetValue(e.Key, out var previous) && previous == e.Value) && File.Exists(_manifestPath))
+        {
+            return;
         }
 
-        Notes.Save();
-        Sources.Save();
-        File.Delete(SyncMarker);
+        var temporary = _manifestPath + ".tmp";
+        using (var writer = new StreamWriter(temporary, append: false, new UTF8Encoding(false), bufferSize: 1 << 16))
+        {
+            writer.Write(Header);
+            writer.Write('\n');
+            foreach (var (path, entry) in _current.OrderBy(e => e.Key, StringComparer.Ordinal))
+            {
+                writer.Write(path);
+                writer.Write('\t');
+                writer.Write(entry.InputsKey);
+                writer.Write('\t');
+                writer.Write(entry.ContentHash);
+                writer.Write('\n');
+            }
+        }
+
+        File.Move(temporary, _manifestPath, overwrite: true);
     }
 
     /// <summary>
