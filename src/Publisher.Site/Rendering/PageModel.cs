@@ -7,6 +7,8 @@ namespace Publisher.Site.Rendering;
 /// <summary>What every page's layout needs: language, texts, title, breadcrumbs, alternates and link helpers.</summary>
 public abstract class PageModel
 {
+    private IReadOnlyList<AlternateLink>? _alternates;
+
     /// <summary>The site being rendered.</summary>
     public required SiteModel Site { get; init; }
 
@@ -40,8 +42,8 @@ public abstract class PageModel
     /// <summary>The site's title in this language.</summary>
     public string SiteTitle => Site.Options.TitleIn(Language);
 
-    /// <summary>The page in every language.</summary>
-    public IReadOnlyList<AlternateLink> Alternates =>
+    /// <summary>The page in every language (made once: the layout lists them in the head and in the header).</summary>
+    public IReadOnlyList<AlternateLink> Alternates => _alternates ??=
         [.. Site.Options.Languages.Select(l => new AlternateLink(
             l,
             Urls.Link(l, Path),
