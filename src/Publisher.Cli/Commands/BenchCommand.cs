@@ -175,6 +175,13 @@ internal static class BenchCommand
         if (hugo is null)
         {
             var install = await ChildRun.RunAsync("apt-get", ["install", "-y", "hugo"], directory, cancellationToken).ConfigureAwait(false);
+            if (install.ExitCode != 0)
+            {
+                // A fresh machine has no package lists yet ("Unable to locate package hugo"): fetch them once and retry.
+                await ChildRun.RunAsync("apt-get", ["update"], directory, cancellationToken).ConfigureAwait(false);
+                install = await ChildRun.RunAsync("apt-get", ["install", "-y", "hugo"], directory, cancellationToken).ConfigureAwait(false);
+            }
+
             hugo = install.ExitCode == 0 ? new[] { "/usr/bin/hugo", "/usr/local/bin/hugo" }.FirstOrDefault(File.Exists) : null;
         }
 
@@ -206,7 +213,7 @@ internal static class BenchCommand
 
         var nearest = IssueFigures.MinBy(f => Math.Abs(f.Documents - n));
         await error.WriteLineAsync(hugo is null
-            ? "Hugo could not be installed (apt-get install -y hugo failed); the Hugo figures below are NOT from this run."
+            ? "Hugo could not be installed (apt-get update; apt-get install -y hugo failed); the Hugo figures below are NOT from this run."
             : "Hugo could not run here; the Hugo figures below are NOT from this run.").ConfigureAwait(false);
         return (Invariant($"NOT this run: shared/bench/results-table.md, {nearest.Documents} docs"), nearest.Seconds, double.NaN, nearest.Megabytes, "-", "-", "-");
     }

@@ -254,6 +254,8 @@ public sealed class OutputCache
         // GetResult, not Wait: a failure comes out as itself (an IOException), not wrapped.
         Task.WhenAll(Task.Run(SaveManifest), Task.Run(Notes.Save), Task.Run(Sources.Save)).GetAwaiter().GetResult();
         File.Delete(SyncMarker);
+        StaleRecords.Name(CacheDirectory, FolderKey(TargetDirectory), TargetDirectory);
+        StaleRecords.Prune(CacheDirectory, FolderKey(TargetDirectory));
     }
 
     private void SaveManifest()
@@ -291,7 +293,9 @@ public sealed class OutputCache
     private static string ManifestPath(string cacheDirectory, string targetDirectory) => RecordPath(cacheDirectory, targetDirectory, "outputs-", ".txt");
 
     private static string RecordPath(string cacheDirectory, string targetDirectory, string prefix, string extension) =>
-        Path.Combine(cacheDirectory, prefix + ContentHash.OfParts([targetDirectory])[..16] + extension);
+        Path.Combine(cacheDirectory, prefix + FolderKey(targetDirectory) + extension);
+
+    private static string FolderKey(string targetDirectory) => ContentHash.OfParts([targetDirectory])[..16];
 
     private string SyncMarker => Path.Combine(CacheDirectory, SyncMarkerName);
 
