@@ -16,7 +16,7 @@ namespace Publisher.Search.Indexing;
 internal static class ShardPatch
 {
     /// <summary>
-    /// The shard's new bytes: null when no entry changes, empty when no term is left. <paramref name="charsDelta"/>
+    /// The shard's new bytes: null when it comes out byte for byte as it was, empty when no term is left. <paramref name="charsDelta"/>
     /// gets what the shard adds to (or takes from) <see cref="IndexState.TotalChars"/>.
     /// </summary>
     /// <param name="previous">The previous shard's bytes, empty when it had none.</param>
@@ -40,6 +40,7 @@ internal static class ShardPatch
         var postings = new List<(int DocId, int Impact)>();
         var next = 0;
         var written = 0;
+        var differs = false;
         output.Write("{"u8);
         foreach (var entry in entries)
         {
@@ -48,6 +49,7 @@ internal static class ShardPatch
             {
                 var term = freshTerms[next++];
                 charsDelta += WriteEntry(output, ref written, JsonEncodedText.Encode(term, IndexWriter.Json.Encoder).EncodedUtf8Bytes, term, fresh[term], documentCount);
+                differs = true;
             }
 
             var gains = freshTerms is not null && next < freshTerms.Count && freshTerms[next] == name;
@@ -74,16 +76,29 @@ internal static class ShardPatch
             }
 
             charsDelta -= IndexWriter.ShardChars(name, entry.PostingsLength);
-            if (postings.Count > 0)
+            if (postings.Count == 0)
             {
-                charsDelta += WriteEntry(output, ref written, previous.Slice(entry.Start + 1, entry.NameLength), name, postings, documentCount);
+                differs = true;
+                continue;
             }
+
+            var before = output.WrittenCount;
+            charsDelta += WriteEntry(output, ref written, previous.Slice(entry.Start + 1, entry.NameLength), name, postings, documentCount);
+            // An edit seldom moves a document's impact (quantized to 31 steps) or a term's weight (its document
+            // frequency), so most rewritten entries come out as they were: a shard whose entries all do is kept.
+            differs |= !output.WrittenSpan[(before + (written > 1 ? 1 : 0))..].SequenceEqual(raw);
         }
 
         while (freshTerms is not null && next < freshTerms.Count)
         {
             var term = freshTerms[next++];
             charsDelta += WriteEntry(output, ref written, JsonEncodedText.Encode(term, IndexWriter.Json.Encoder).EncodedUtf8Bytes, term, fresh[term], documentCount);
+            differs = true;
+        }
+
+        if (!differs)
+        {
+            return null;
         }
 
         if (written == 0)

@@ -73,6 +73,30 @@ public sealed class IndexPatcherTests
     }
 
     [Fact]
+    public void Should_WriteOnlyTheShardsWhoseEntriesChange_When_AnEditLeavesTheOtherTermsImpactsAsTheyWere()
+    {
+        // Given: 400 long documents of random ideographs, and the last character of one of them replaced (same
+        // length, so every other term of it keeps its impact and weight)
+        var random = new Random(11);
+        var documents = Enumerable.Range(0, 400)
+            .Select(i => TestIndex.Doc("报告" + i, new string([.. Enumerable.Range(0, 300).Select(_ => (char)random.Next(0x4E00, 0x4E00 + 2000))])) with { Url = $"/doc/{i}/" })
+            .ToArray();
+        var (files, state) = Full(documents);
+        var edited = documents.Select((d, i) => i == 200 ? d with { Body = d.Body[..^1] + "鑫" } : d).ToArray();
+
+        // When
+        var patch = Patch(files, state, edited);
+
+        // Then: the shards of the edited document were read, but only those of its changed terms (the old and the
+        // new last character and bigram) written again; the bytes are a full index's
+        var written = patch.Written.Count(p => p.StartsWith(IndexLayout.ShardFolder, StringComparison.Ordinal));
+        Assert.NotNull(patch.State);
+        Assert.True(patch.Read >= 100, $"{patch.Read} shards read");
+        Assert.InRange(written, 1, 4);
+        Assert.Equal(Full(edited).Files, patch.Files);
+    }
+
+    [Fact]
     public void Should_WriteTheSameFilesAsAFullIndex_When_AnyFewDocumentsChangeAnyField()
     {
         // Given: any small corpus, and edits of any field but the URL of up to three of its documents
