@@ -15,6 +15,11 @@ namespace Publisher.Search.Indexing;
 /// </summary>
 internal static class ShardPatch
 {
+    // Each patching thread's working lists and output buffer, used again for every shard it patches: made anew
+    // per shard they were 115 MB of the 470 MB a one-edit build allocated at 10,000 documents (519 shards read).
+    [ThreadStatic]
+    private static Scratch? t_scratch;
+
     /// <summary>
     /// The shard's new bytes: null when it comes out byte for byte as it was, empty when no term is left. <paramref name="charsDelta"/>
     /// gets what the shard adds to (or takes from) <see cref="IndexState.TotalChars"/>.
@@ -30,14 +35,17 @@ internal static class ShardPatch
         ReadOnlySpan<byte> previous, List<string>? freshTerms, Dictionary<string, List<(int DocId, int Impact)>> fresh, bool[] changed, int documentCount, out long charsDelta)
     {
         charsDelta = 0;
-        var entries = Entries(previous, changed);
+        var scratch = t_scratch ??= new Scratch();
+        var entries = scratch.Entries;
+        Entries(previous, changed, entries);
         if (freshTerms is null && !entries.Exists(e => e.HoldsChanged))
         {
             return null;
         }
 
-        var output = new ArrayBufferWriter<byte>(previous.Length + 1024);
-        var postings = new List<(int DocId, int Impact)>();
+        var output = scratch.Output;
+        output.ResetWrittenCount();
+        var postings = scratch.Postings;
         var next = 0;
         var written = 0;
         var differs = false;
@@ -72,7 +80,7 @@ internal static class ShardPatch
             postings.RemoveAll(p => changed[p.DocId]);
             if (gains)
             {
-                Merge(postings, fresh[name]);
+                Merge(postings, fresh[name], scratch.Kept);
             }
 
             charsDelta -= IndexWriter.ShardChars(name, entry.PostingsLength);
@@ -112,12 +120,12 @@ internal static class ShardPatch
 
     /// <summary>The previous shard's entries: where each lies and whether it holds a changed document.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static List<Entry> Entries(ReadOnlySpan<byte> previous, bool[] changed)
+    private static void Entries(ReadOnlySpan<byte> previous, bool[] changed, List<Entry> entries)
     {
-        var entries = new List<Entry>();
+        entries.Clear();
         if (previous.IsEmpty)
         {
-            return entries;
+            return;
         }
 
         var reader = new Utf8JsonReader(previous);
@@ -146,8 +154,6 @@ internal static class ShardPatch
         {
             throw new FormatException("not a term shard.");
         }
-
-        return entries;
     }
 
     /// <summary>Writes <c>"name":[weight,"postings"]</c> (after a comma unless first); returns what it adds to the total.</summary>
@@ -176,14 +182,15 @@ internal static class ShardPatch
     }
 
     /// <summary>Merges <paramref name="added"/> into <paramref name="postings"/>; both are ordered by id and share none.</summary>
-    private static void Merge(List<(int DocId, int Impact)> postings, List<(int DocId, int Impact)> added)
+    private static void Merge(List<(int DocId, int Impact)> postings, List<(int DocId, int Impact)> added, List<(int DocId, int Impact)> kept)
     {
-        var kept = postings.ToArray();
+        kept.Clear();
+        kept.AddRange(postings);
         postings.Clear();
         var (i, j) = (0, 0);
-        while (i < kept.Length || j < added.Count)
+        while (i < kept.Count || j < added.Count)
         {
-            postings.Add(j == added.Count || (i < kept.Length && kept[i].DocId < added[j].DocId) ? kept[i++] : added[j++]);
+            postings.Add(j == added.Count || (i < kept.Count && kept[i].DocId < added[j].DocId) ? kept[i++] : added[j++]);
         }
     }
 
@@ -196,6 +203,17 @@ internal static class ShardPatch
         {
             throw new FormatException($"expected {type} at byte {reader.TokenStartIndex} of a term shard.");
         }
+    }
+
+    private sealed class Scratch
+    {
+        public List<Entry> Entries { get; } = [];
+
+        public List<(int DocId, int Impact)> Postings { get; } = [];
+
+        public List<(int DocId, int Impact)> Kept { get; } = [];
+
+        public ArrayBufferWriter<byte> Output { get; } = new(1 << 16);
     }
 
     /// <summary>One entry of the previous shard: its bytes, its name's (inside the quotes) and its postings'.</summary>
