@@ -166,6 +166,29 @@ public sealed class IncrementalEdgeCaseTests
     }
 
     [Fact]
+    public async Task Should_Write_The_Whole_Search_Index_When_One_Of_Its_Files_Was_Deleted_From_The_Output()
+    {
+        // Given: a built site, then every record file of the index deleted from the output by hand and a report's
+        // body edited (a patch would keep those record files and rewrite only the report's)
+        using var temp = new TempDirectory();
+        var config = SampleSite.CopyTo(temp);
+        Assert.True((await SiteBuilder.BuildAsync(new SiteBuilder.Request(config))).Succeeded);
+        foreach (var record in Directory.GetFiles(temp.Combine("_site/search/index/d")))
+        {
+            File.Delete(record);
+        }
+
+        File.AppendAllText(temp.Combine("content/yuepu/2021/guide.md"), "\n\n街道新增一段说明：独一无二的检索词葡萄藤。\n");
+
+        // When
+        await BuildIncrementallyAndCleanAsync(config);
+
+        // Then: the index was written whole, so the deleted files are back, as in a clean build
+        Assert.NotEmpty(Directory.GetFiles(temp.Combine("_site/search/index/d")));
+        AssertSameFiles(temp.Combine("clean"), temp.Combine("_site"));
+    }
+
+    [Fact]
     public async Task Should_Make_The_Catalogue_Again_When_A_Listed_Title_Changes()
     {
         // Given: a built site, then a report's title changed in its front matter

@@ -186,16 +186,17 @@ public sealed class OutputCache
 
     /// <summary>
     /// The hash of the bytes the previous build published at <paramref name="destination"/> (as
-    /// <see cref="ContentHash.Of"/> gives it), when it recorded that output and the file is still on disk: a module
-    /// that changes its previous output instead of making it again checks with it that the files it reads are the
-    /// ones it wrote.
+    /// <see cref="ContentHash.Of"/> gives it), when it recorded that output: a module that changes its previous
+    /// output instead of making it again checks with it that the files it reads are the ones it wrote. The disk is
+    /// not looked at: the caller checks that the file is still there (one listing of a folder of many files costs
+    /// less than a look-up of each).
     /// </summary>
-    public string? PreviousContentHash(string destination) =>
-        _previous.TryGetValue(destination, out var entry) && File.Exists(Target(destination)) ? entry.ContentHash : null;
+    public string? RecordedContentHash(string destination) =>
+        _previous.TryGetValue(destination, out var entry) ? entry.ContentHash : null;
 
     /// <summary>
     /// Keeps the previous output at <paramref name="destination"/> as it is, without a key of its own (the
-    /// producer checked with <see cref="PreviousContentHash"/> that it is still good; <see cref="DeclareInputs"/>
+    /// producer checked with <see cref="RecordedContentHash"/> that it is still good; <see cref="DeclareInputs"/>
     /// may give it one).
     /// </summary>
     public void KeepPrevious(string destination)

@@ -11,7 +11,7 @@ public static class OutputFiles
     /// incremental build the file is recorded under <paramref name="inputsKey"/>, and not written again when the
     /// previous build already published exactly these bytes. Nothing is written in a check-only run.
     /// </summary>
-    /// <returns>The hash the cache records for the bytes (<see cref="OutputCache.PreviousContentHash"/>), or null when nothing was written.</returns>
+    /// <returns>The hash the cache records for the bytes (<see cref="OutputCache.RecordedContentHash"/>), or null when nothing was written.</returns>
     public static string? Write(IExecutionContext context, string destination, ReadOnlySpan<byte> bytes, string? inputsKey = null)
     {
         if (!context.WritesOutput)

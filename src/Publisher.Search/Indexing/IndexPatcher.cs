@@ -147,7 +147,7 @@ public static class IndexPatcher
 
             try
             {
-                shards[shard] = ShardPatch.Apply(bytes, freshByShard[shard], fresh, changed, count, out var shardDelta);
+                shards[shard] = ShardPatch.Apply(bytes, freshByShard[shard], fresh, changed, changedIds[^1], count, out var shardDelta);
                 return delta + shardDelta;
             }
             catch (Exception ex) when (ex is FormatException or JsonException)

@@ -89,10 +89,14 @@ internal static class PostingCodec
         return document;
     }
 
-    /// <summary>True when the postings hold a document marked in <paramref name="documents"/>.</summary>
+    /// <summary>
+    /// True when the postings hold a document marked in <paramref name="documents"/>, the last of which is
+    /// <paramref name="lastMarked"/>: postings are in id order, so the decoding stops past it (a term of a common
+    /// character has a posting for most of the documents, and an edited document is seldom the last).
+    /// </summary>
     /// <exception cref="FormatException">The bytes are not a posting list, or name a document past the marks.</exception>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static bool HoldsAny(ReadOnlySpan<byte> encoded, bool[] documents)
+    public static bool HoldsAny(ReadOnlySpan<byte> encoded, bool[] documents, int lastMarked)
     {
         var docId = -1;
         var i = 0;
@@ -100,6 +104,11 @@ internal static class PostingCodec
         {
             docId += ReadGap(encoded, ref i);
             i++;
+            if (docId > lastMarked)
+            {
+                return false;
+            }
+
             if ((uint)docId >= (uint)documents.Length)
             {
                 throw new FormatException($"posting of document {docId} in an index of {documents.Length}.");

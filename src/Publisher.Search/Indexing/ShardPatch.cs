@@ -28,16 +28,17 @@ internal static class ShardPatch
     /// <param name="freshTerms">The changed documents' terms that fall in this shard, in ordinal order, or null.</param>
     /// <param name="fresh">The changed documents' postings of every term, by global id.</param>
     /// <param name="changed">The changed documents, by id.</param>
+    /// <param name="lastChanged">The highest id marked in <paramref name="changed"/>.</param>
     /// <param name="documentCount">The documents in the index, for the weights.</param>
     /// <param name="charsDelta">The change of the total.</param>
     /// <exception cref="FormatException">The previous bytes are not a shard this writer wrote.</exception>
     public static byte[]? Apply(
-        ReadOnlySpan<byte> previous, List<string>? freshTerms, Dictionary<string, List<(int DocId, int Impact)>> fresh, bool[] changed, int documentCount, out long charsDelta)
+        ReadOnlySpan<byte> previous, List<string>? freshTerms, Dictionary<string, List<(int DocId, int Impact)>> fresh, bool[] changed, int lastChanged, int documentCount, out long charsDelta)
     {
         charsDelta = 0;
         var scratch = t_scratch ??= new Scratch();
         var entries = scratch.Entries;
-        Entries(previous, changed, entries);
+        Entries(previous, changed, lastChanged, entries);
         if (freshTerms is null && !entries.Exists(e => e.HoldsChanged))
         {
             return null;
@@ -120,7 +121,7 @@ internal static class ShardPatch
 
     /// <summary>The previous shard's entries: where each lies and whether it holds a changed document.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void Entries(ReadOnlySpan<byte> previous, bool[] changed, List<Entry> entries)
+    private static void Entries(ReadOnlySpan<byte> previous, bool[] changed, int lastChanged, List<Entry> entries)
     {
         entries.Clear();
         if (previous.IsEmpty)
@@ -145,7 +146,7 @@ internal static class ShardPatch
 
             var postingsStart = (int)reader.TokenStartIndex + 1;
             var postingsLength = reader.ValueSpan.Length;
-            var holds = PostingCodec.HoldsAny(reader.ValueSpan, changed);
+            var holds = PostingCodec.HoldsAny(reader.ValueSpan, changed, lastChanged);
             Expect(ref reader, JsonTokenType.EndArray);
             entries.Add(new Entry(start, (int)reader.BytesConsumed, nameLength, name, postingsStart, postingsLength, holds));
         }

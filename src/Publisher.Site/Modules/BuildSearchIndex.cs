@@ -67,7 +67,7 @@ public sealed class BuildSearchIndex(string language) : IModule
     {
         if (context.OutputCache is not { UsesPreviousBuild: true, IsIncremental: true } cache || !context.WritesOutput ||
             IndexState.Load(StatePath(cache), cache.Fingerprint) is not { } previous ||
-            !previous.Files.All(f => cache.PreviousContentHash(folder + f.Key) == f.Value))
+            !StillPublished(cache, folder, previous.Files))
         {
             return null;
         }
@@ -82,6 +82,30 @@ public sealed class BuildSearchIndex(string language) : IModule
         }
 
         return state;
+    }
+
+    /// <summary>
+    /// True when every file of the previous index is the one the output cache recorded and is still in the output
+    /// folder. One listing of the index's folder rather than a look-up of each file: at 50,000 documents the two
+    /// indexes have 33,000 files, and looking each up took 0.25–0.4 s of every build.
+    /// </summary>
+    private static bool StillPublished(OutputCache cache, string folder, IReadOnlyDictionary<string, string> files)
+    {
+        var root = Path.Combine(cache.TargetDirectory, folder);
+        var onDisk = new HashSet<string>(StringComparer.Ordinal);
+        try
+        {
+            foreach (var file in Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories))
+            {
+                onDisk.Add(file[root.Length..].Replace('\\', '/'));
+            }
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return false;
+        }
+
+        return files.All(f => onDisk.Contains(f.Key) && cache.RecordedContentHash(folder + f.Key) == f.Value);
     }
 
     private static byte[]? ReadPrevious(OutputCache cache, string destination)
