@@ -18,7 +18,7 @@ internal static class ShardPatch
     // Each patching thread's working lists and output buffer, used again for every shard it patches: made anew
     // per shard they were 115 MB of the 470 MB a one-edit build allocated at 10,000 documents (519 shards read).
     [ThreadStatic]
-    private static Scratch? t_scratch;
+    private static Scratch? _scratch;
 
     /// <summary>
     /// The shard's new bytes: null when it comes out byte for byte as it was, empty when no term is left. <paramref name="charsDelta"/>
@@ -36,7 +36,7 @@ internal static class ShardPatch
         ReadOnlySpan<byte> previous, List<string>? freshTerms, Dictionary<string, List<(int DocId, int Impact)>> fresh, bool[] changed, int lastChanged, int documentCount, out long charsDelta)
     {
         charsDelta = 0;
-        var scratch = t_scratch ??= new Scratch();
+        var scratch = _scratch ??= new Scratch();
         var entries = scratch.Entries;
         Entries(previous, changed, lastChanged, entries);
         if (freshTerms is null && !entries.Exists(e => e.HoldsChanged))
