@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Publisher.Core.Documents;
 using Publisher.Core.Execution;
 using Publisher.Core.Modules;
@@ -11,6 +12,10 @@ namespace Publisher.Site.Modules;
 /// </summary>
 public sealed class CollectLinks : SyncModule
 {
+    // One string for each distinct link of the build: most links of a page (navigation, breadcrumbs, assets, the
+    // office and year pages) are on thousands of others, and every page's links are held until ValidateLinks.
+    private readonly ConcurrentDictionary<string, string> _seen = new(StringComparer.Ordinal);
+
     /// <inheritdoc />
     protected override Document? Execute(Document input, IExecutionContext context)
     {
@@ -19,9 +24,37 @@ public sealed class CollectLinks : SyncModule
             return input;
         }
 
-        return input.WithMetadata(SiteKeys.Links, Of(input.Content));
+        return input.WithMetadata(SiteKeys.Links, Of(input.Content, _seen));
     }
 
     /// <summary>The distinct link values of an HTML page, in document order.</summary>
-    internal static string[] Of(string html) => [.. LinkScanner.Scan(html).Select(l => l.Value).Distinct(StringComparer.Ordinal)];
+    internal static string[] Of(string html) => Of(html, seen: null);
+
+    /// <summary>
+    /// The distinct link values of an HTML page, in document order; a link already in <paramref name="seen"/> is
+    /// that string, not a new one (found by the characters in the page, so no string is made for it).
+    /// </summary>
+    private static string[] Of(string html, ConcurrentDictionary<string, string>? seen)
+    {
+        var lookup = seen?.GetAlternateLookup<ReadOnlySpan<char>>();
+        var links = new List<string>();
+        foreach (var range in LinkScanner.Scan(html))
+        {
+            var raw = html.AsSpan(range);
+            string link;
+            if (lookup is { } known && !raw.Contains('&') && known.TryGetValue(raw, out var existing))
+            {
+                link = existing;
+            }
+            else
+            {
+                link = LinkScanner.Value(html, range);
+                link = seen?.GetOrAdd(link, link) ?? link;
+            }
+
+            links.Add(link);
+        }
+
+        return [.. links.Distinct(StringComparer.Ordinal)];
+    }
 }

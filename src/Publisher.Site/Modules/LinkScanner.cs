@@ -14,15 +14,10 @@ internal static class LinkScanner
 {
     private static readonly string[] Attributes = [" href=\"", " src=\"", " action=\""];
 
-    /// <summary>A link value with its character offset in the HTML.</summary>
-    /// <param name="Value">The decoded attribute value.</param>
-    /// <param name="Offset">Where the value starts.</param>
-    public readonly record struct Found(string Value, int Offset);
-
-    /// <summary>Every link in the HTML, in document order per attribute name.</summary>
-    public static List<Found> Scan(string html)
+    /// <summary>Where each link value lies in the HTML (still HTML-encoded), in document order per attribute name.</summary>
+    public static List<Range> Scan(string html)
     {
-        var found = new List<Found>();
+        var found = new List<Range>();
         foreach (var attribute in Attributes)
         {
             var index = 0;
@@ -35,12 +30,18 @@ internal static class LinkScanner
                     break;
                 }
 
-                var value = html[start..end];
-                found.Add(new Found(value.Contains('&') ? WebUtility.HtmlDecode(value) : value, start));
+                found.Add(start..end);
                 index = end;
             }
         }
 
         return found;
+    }
+
+    /// <summary>The decoded value of an attribute found by <see cref="Scan"/>.</summary>
+    public static string Value(string html, Range range)
+    {
+        var value = html[range];
+        return value.Contains('&') ? WebUtility.HtmlDecode(value) : value;
     }
 }
