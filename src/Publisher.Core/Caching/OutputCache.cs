@@ -96,7 +96,7 @@ public sealed class OutputCache
         cacheDirectory = Path.GetFullPath(cacheDirectory);
         targetDirectory = Path.GetFullPath(targetDirectory).TrimEnd(Path.DirectorySeparatorChar);
         var manifestPath = ManifestPath(cacheDirectory, targetDirectory);
-        var previous = !usePrevious || !Directory.Exists(targetDirectory) || File.Exists(Path.Combine(cacheDirectory, SyncMarkerName)) || !File.Exists(manifestPath)
+        var previous = !usePrevious || !Directory.Exists(targetDirectory) || File.Exists(SyncMarkerPath(cacheDirectory)) || !File.Exists(manifestPath)
             ? Task.FromResult(new Dictionary<string, Entry>(StringComparer.Ordinal))
             : Task.Factory.StartNew(() => ReadManifest(manifestPath), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
         return new OutputCache(cacheDirectory, targetDirectory, fingerprint, previous, readNotes: usePrevious);
@@ -306,7 +306,9 @@ public sealed class OutputCache
 
     private static string FolderKey(string targetDirectory) => ContentHash.OfParts([targetDirectory])[..16];
 
-    private string SyncMarker => Path.Combine(CacheDirectory, SyncMarkerName);
+    private string SyncMarker => SyncMarkerPath(CacheDirectory);
+
+    private static string SyncMarkerPath(string cacheDirectory) => Path.Combine(cacheDirectory, SyncMarkerName);
 
     private string Target(string destination) => Path.Combine(TargetDirectory, destination);
 
