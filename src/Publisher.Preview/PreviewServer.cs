@@ -183,7 +183,9 @@ public sealed class PreviewServer : IAsyncDisposable
                 System.Collections.Immutable.ImmutableDictionary<string, IReadOnlyList<Core.Documents.Document>>.Empty);
         }
 
-        _lastResult = result;
+        // Only the diagnostics are kept: the documents of a build (every page's model, the Markdown of every body) would
+        // stay in memory until the next build had finished, and every collection during it would go through them.
+        _lastResult = result with { Outputs = System.Collections.Immutable.ImmutableDictionary<string, IReadOnlyList<Core.Documents.Document>>.Empty };
         foreach (var diagnostic in result.Diagnostics)
         {
             await _options.Log.WriteLineAsync(ErrorPage.Line(diagnostic, _options.Language)).ConfigureAwait(false);
