@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Text;
@@ -10,6 +11,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.StaticFiles;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Publisher.Core.Caching;
 using Publisher.Core.Diagnostics;
 using Publisher.Core.Execution;
 using Publisher.Site;
@@ -39,6 +41,7 @@ public sealed class PreviewServer : IAsyncDisposable
     private readonly List<FileSystemWatcher> _watchers = [];
     private WebApplication? _app;
     private Task _rebuildLoop = Task.CompletedTask;
+    private readonly DecodedNotes _decodedNotes = new();
     private volatile BuildResult? _lastResult;
     private int _builds;
 
@@ -169,9 +172,10 @@ public sealed class PreviewServer : IAsyncDisposable
     private async Task BuildAsync(CancellationToken cancellationToken)
     {
         BuildResult result;
+        var started = Stopwatch.GetTimestamp();
         try
         {
-            result = await SiteBuilder.BuildAsync(new SiteBuilder.Request(_options.ConfigPath, _outputDirectory, Url.ToString()), cancellationToken).ConfigureAwait(false);
+            result = await SiteBuilder.BuildAsync(new SiteBuilder.Request(_options.ConfigPath, _outputDirectory, Url.ToString(), DecodedNotes: _decodedNotes), cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -192,7 +196,7 @@ public sealed class PreviewServer : IAsyncDisposable
         }
 
         await _options.Log.WriteLineAsync(result.Succeeded
-            ? string.Create(CultureInfo.InvariantCulture, $"Built {result.Statistics.PagesWritten} pages in {result.Elapsed.TotalSeconds:F2} s; serving {Url}")
+            ? string.Create(CultureInfo.InvariantCulture, $"Built {result.Statistics.PagesWritten} pages in {Stopwatch.GetElapsedTime(started).TotalSeconds:F2} s; serving {Url}")
             : $"Build failed with {result.Diagnostics.Count(d => d.Severity == DiagnosticSeverity.Error)} error(s); the browser shows them at {Url}").ConfigureAwait(false);
         Interlocked.Increment(ref _builds);
         _reload.Broadcast();

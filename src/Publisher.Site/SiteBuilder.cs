@@ -26,7 +26,8 @@ public static class SiteBuilder
     /// <param name="MaxDegreeOfParallelism">How many documents are processed at once; defaults to the cores.</param>
     /// <param name="Incremental">Reuse unchanged outputs recorded in <c>.publisher-cache/</c>; false builds everything.</param>
     /// <param name="WriteOutput">False runs every step except the Output phase and writes no output (<c>publisher check</c>); compiled templates are still cached in <c>.publisher-cache/razor/</c>.</param>
-    public sealed record Request(string ConfigPath, string? OutputDirectory = null, string? BaseUrl = null, int? MaxDegreeOfParallelism = null, bool Incremental = true, bool WriteOutput = true);
+    /// <param name="DecodedNotes">Note values kept from one build to the next by a process that builds again and again (the preview server); null for a single build.</param>
+    public sealed record Request(string ConfigPath, string? OutputDirectory = null, string? BaseUrl = null, int? MaxDegreeOfParallelism = null, bool Incremental = true, bool WriteOutput = true, DecodedNotes? DecodedNotes = null);
 
     /// <summary>The cache folder beside the settings file (ignored by git).</summary>
     public const string CacheFolder = ".publisher-cache";
@@ -75,7 +76,8 @@ public static class SiteBuilder
         var target = Path.Combine(root, options.OutputDirectory);
         var cacheFolder = Path.Combine(root, CacheFolder);
         var fingerprint = Fingerprint(root, options);
-        var cache = request.Incremental ? OutputCache.Open(cacheFolder, target, fingerprint) : OutputCache.OpenForCleanBuild(cacheFolder, target, fingerprint);
+        request.DecodedNotes?.StartBuild();
+        var cache = request.Incremental ? OutputCache.Open(cacheFolder, target, fingerprint, request.DecodedNotes) : OutputCache.OpenForCleanBuild(cacheFolder, target, fingerprint);
 
         var output = StagedOutput.Begin(target);
         try

@@ -30,7 +30,7 @@ public sealed class ParseDocuments : SyncModule
         var key = notes is not null && input.Get<string>(ContentKeys.SourceHash) is { } sourceHash
             ? ContentHash.OfParts([context.OutputCache!.Fingerprint, nameof(ParseDocuments), sourceHash, input.Source, relative])
             : null;
-        var recalled = key is not null && notes!.TryRecallText(key, out var note) ? ParsedFrontMatter.FromNote(note.Span) : null;
+        var recalled = key is not null ? notes!.RecallDecoded(key, ParsedFrontMatter.FromNote) : null;
         if (recalled is not null && input.IsContentDeferred && notes!.TryRecall(key + LayoutSuffix, out var layoutNote) && ParseLayout(layoutNote) is { } layout)
         {
             // The file was not read (its stamp is unchanged) and need not be: its body is read only if rendered.

@@ -35,10 +35,12 @@ public sealed class BuildNotes
     private readonly string _logPath;
     private readonly Task<Previous> _previous;
     private readonly ConcurrentDictionary<string, string> _made = new(StringComparer.Ordinal);
+    private readonly DecodedNotes? _decoded;
 
-    internal BuildNotes(string path, bool readPrevious)
+    internal BuildNotes(string path, bool readPrevious, DecodedNotes? decoded = null)
     {
         _path = path;
+        _decoded = decoded;
         _logPath = Path.ChangeExtension(path, ".log");
         // Read on another thread while the build reads its sources.
         _previous = readPrevious ? Task.Run(() => Read(path, _logPath)) : Task.FromResult(Previous.Empty);
@@ -77,6 +79,22 @@ public sealed class BuildNotes
 
         value = ReadOnlyMemory<char>.Empty;
         return false;
+    }
+
+    /// <summary>
+    /// Finds the note the previous build made under <paramref name="key"/>, keeps it for the next one, and returns
+    /// its value as <paramref name="decode"/> makes it (or as an earlier build of this process made it, when the
+    /// builder keeps <see cref="DecodedNotes"/>); null when there is no such note or it does not decode.
+    /// </summary>
+    public T? RecallDecoded<T>(string key, NoteDecoder<T> decode)
+        where T : class
+    {
+        if (!TryRecallText(key, out var text))
+        {
+            return null;
+        }
+
+        return _decoded is null ? decode(text.Span) : _decoded.GetOrDecode(key, text.Span, decode);
     }
 
     /// <summary>Records a note for the next build (a note equal to the previous build's is only kept).</summary>

@@ -29,14 +29,14 @@ public sealed class OutputCache
     private readonly string _manifestPath;
     private int _kept;
 
-    private OutputCache(string cacheDirectory, string targetDirectory, string fingerprint, Task<Dictionary<string, Entry>> previous, bool readNotes)
+    private OutputCache(string cacheDirectory, string targetDirectory, string fingerprint, Task<Dictionary<string, Entry>> previous, bool readNotes, DecodedNotes? decoded)
     {
         CacheDirectory = cacheDirectory;
         TargetDirectory = targetDirectory;
         Fingerprint = fingerprint;
         _previousRead = previous;
         _manifestPath = ManifestPath(cacheDirectory, targetDirectory);
-        Notes = new BuildNotes(RecordPath(cacheDirectory, targetDirectory, "notes-", ".bin"), readNotes);
+        Notes = new BuildNotes(RecordPath(cacheDirectory, targetDirectory, "notes-", ".bin"), readNotes, decoded);
         Sources = new SourceStamps(RecordPath(cacheDirectory, targetDirectory, "sources-", ".txt"), readNotes);
         UsesPreviousBuild = readNotes;
     }
@@ -81,17 +81,21 @@ public sealed class OutputCache
     /// Opens the cache for an output folder. The previous record is ignored (a clean build follows) when it is
     /// missing, unreadable, when the output folder is gone, or when a previous sync of the output was interrupted.
     /// </summary>
-    public static OutputCache Open(string cacheDirectory, string targetDirectory, string fingerprint) =>
-        Open(cacheDirectory, targetDirectory, fingerprint, usePrevious: true);
+    /// <param name="cacheDirectory">The cache folder.</param>
+    /// <param name="targetDirectory">The live output folder.</param>
+    /// <param name="fingerprint">A hash of everything every output depends on.</param>
+    /// <param name="decoded">Note values an earlier build of this process decoded (a preview server's), or null.</param>
+    public static OutputCache Open(string cacheDirectory, string targetDirectory, string fingerprint, DecodedNotes? decoded = null) =>
+        Open(cacheDirectory, targetDirectory, fingerprint, usePrevious: true, decoded);
 
     /// <summary>
     /// Opens the cache for a build that renders everything (<c>--clean</c>): nothing of the previous build is used,
     /// neither its outputs nor its notes, but this build is recorded so that the next one can be incremental.
     /// </summary>
     public static OutputCache OpenForCleanBuild(string cacheDirectory, string targetDirectory, string fingerprint) =>
-        Open(cacheDirectory, targetDirectory, fingerprint, usePrevious: false);
+        Open(cacheDirectory, targetDirectory, fingerprint, usePrevious: false, decoded: null);
 
-    private static OutputCache Open(string cacheDirectory, string targetDirectory, string fingerprint, bool usePrevious)
+    private static OutputCache Open(string cacheDirectory, string targetDirectory, string fingerprint, bool usePrevious, DecodedNotes? decoded)
     {
         cacheDirectory = Path.GetFullPath(cacheDirectory);
         targetDirectory = Path.GetFullPath(targetDirectory).TrimEnd(Path.DirectorySeparatorChar);
@@ -99,7 +103,7 @@ public sealed class OutputCache
         var previous = !usePrevious || !Directory.Exists(targetDirectory) || File.Exists(SyncMarkerPath(cacheDirectory)) || !File.Exists(manifestPath)
             ? Task.FromResult(new Dictionary<string, Entry>(StringComparer.Ordinal))
             : Task.Factory.StartNew(() => ReadManifest(manifestPath), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
-        return new OutputCache(cacheDirectory, targetDirectory, fingerprint, previous, readNotes: usePrevious);
+        return new OutputCache(cacheDirectory, targetDirectory, fingerprint, previous, readNotes: usePrevious, decoded);
     }
 
     /// <summary>The previous build's record; empty (a clean build follows) when it cannot be read.</summary>
