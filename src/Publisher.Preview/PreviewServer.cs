@@ -108,7 +108,15 @@ public sealed class PreviewServer : IAsyncDisposable
 
     private async Task StartCoreAsync(CancellationToken cancellationToken)
     {
-        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = _root, EnvironmentName = "Production" });
+        // Not the site folder as the content root, and no reloading of settings: ASP.NET Core would watch that whole
+        // folder for appsettings.json, output folders included (53,000 inotify watches beside a 10,000-document
+        // site, past the limit of many machines, and an event for every file a build writes there).
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
+        {
+            ContentRootPath = AppContext.BaseDirectory,
+            EnvironmentName = "Production",
+            Args = ["--hostBuilder:reloadConfigOnChange=false"],
+        });
         builder.Logging.ClearProviders();
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, _options.Port));
         var app = builder.Build();

@@ -63,6 +63,44 @@ public sealed class PreviewServerTests
     }
 
     [Fact]
+    public async Task Should_WatchOnlyTheSources_When_TheSiteFolderHoldsALargeOutputFolder()
+    {
+        // Given: a site whose folder holds the output of earlier builds (25,000 folders beside a 10,000-document site)
+        Assert.True(OperatingSystem.IsLinux(), "inotify watches are counted in /proc, on Linux (where CI runs)");
+        using var site = new TempDirectory();
+        var config = SampleSite.CopyTo(site);
+        for (var folder = 0; folder < 3000; folder++)
+        {
+            Directory.CreateDirectory(site.Combine($"_site/office-{folder % 100}/{folder}"));
+        }
+
+        var before = InotifyWatches();
+
+        // When
+        await using var server = await PreviewServer.StartAsync(new PreviewOptions { ConfigPath = config, Port = 0 });
+        var watching = InotifyWatches() - before;
+
+        // Then: a watch per folder of content/ and themes/, none in the output folder (every machine has a limit)
+        var sourceFolders = Directory.EnumerateDirectories(site.Path, "*", SearchOption.AllDirectories)
+            .Count(d => d.StartsWith(site.Combine("content"), StringComparison.Ordinal) || d.StartsWith(site.Combine("themes"), StringComparison.Ordinal));
+        Assert.InRange(watching, 1, sourceFolders + 10);
+    }
+
+    /// <summary>The inotify watches this process holds (one line per watch in the fdinfo of each inotify descriptor).</summary>
+    private static int InotifyWatches() =>
+        Directory.EnumerateFiles("/proc/self/fdinfo").Sum(info =>
+        {
+            try
+            {
+                return File.ReadLines(info).Count(line => line.StartsWith("inotify wd:", StringComparison.Ordinal));
+            }
+            catch (IOException)
+            {
+                return 0; // a descriptor closed while counting
+            }
+        });
+
+    [Fact]
     public async Task Should_NeverPutTheReloadScriptIntoARealBuild_When_TheSiteIsBuilt()
     {
         // Given
