@@ -86,6 +86,40 @@ public sealed class PreviewServerTests
         Assert.InRange(watching, 1, sourceFolders + 10);
     }
 
+    [Fact]
+    public async Task Should_StartFromTheLastSessionsBuild_When_StartedAgainOnTheSamePort()
+    {
+        // Given: a first session on a fixed port, stopped
+        using var site = new TempDirectory();
+        var config = SampleSite.CopyTo(site);
+        var port = FreePort();
+        var firstLog = new StringWriter();
+        await using (await PreviewServer.StartAsync(new PreviewOptions { ConfigPath = config, Port = port, Log = firstLog }))
+        {
+        }
+
+        // When
+        var secondLog = new StringWriter();
+        await using var second = await PreviewServer.StartAsync(new PreviewOptions { ConfigPath = config, Port = port, Log = secondLog });
+        using var client = new HttpClient { BaseAddress = second.Url };
+        var home = await GetAsync(client, "/");
+
+        // Then: the second session's first build rendered nothing, and the site is served
+        Assert.Matches(@"Built [1-9][0-9]* pages", firstLog.ToString());
+        Assert.Contains("Built 0 pages", secondLog.ToString(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, home.Status);
+        Assert.Contains("<html", home.Body, StringComparison.Ordinal);
+    }
+
+    private static int FreePort()
+    {
+        var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        return port;
+    }
+
     /// <summary>The inotify watches this process holds (one line per watch in the fdinfo of each inotify descriptor).</summary>
     private static int InotifyWatches() =>
         Directory.EnumerateFiles("/proc/self/fdinfo").Sum(info =>
