@@ -8,7 +8,8 @@ namespace Publisher.Cli.Commands;
 /// <summary>
 /// <c>publisher bench</c>: generates a realistic corpus, builds it in a child process (so wall time and peak
 /// memory are those of a real <c>publisher build</c>), builds it again in full into a new output folder with the templates already compiled, rebuilds it with nothing changed and with one file edited,
-/// times the rebuilds of <c>publisher serve</c> after an edit, and with <c>--hugo</c> builds the same kind of corpus with Hugo through <c>shared/bench</c> in the same run.
+/// times the rebuilds of <c>publisher serve</c> after an edit, and with <c>--hugo</c> builds the same kind of corpus with Hugo through <c>shared/bench</c> in the same run
+/// (<c>--pagefind</c>: and indexes Hugo's output with Pagefind).
 /// </summary>
 internal static class BenchCommand
 {
@@ -23,8 +24,9 @@ internal static class BenchCommand
         var docs = new Option<int>("--docs") { Description = "How many documents to generate.", Required = true };
         var keep = new Option<string?>("--keep") { Description = "Generate into this folder and keep it (default: a temporary folder, deleted afterwards)." };
         var hugo = new Option<bool>("--hugo") { Description = "Also build the same kind of corpus with Hugo (shared/bench harness) and print ratios." };
+        var pagefind = new Option<bool>("--pagefind") { Description = "Also index Hugo's output with Pagefind (implies --hugo; installs it with npm if needed; not above 25,000 documents)." };
         var seed = new Option<int>("--seed") { Description = "Corpus seed.", DefaultValueFactory = _ => 42 };
-        var command = new Command("bench", "Benchmark: generate a corpus of N Chinese reports, build it, print time, memory and output size.") { docs, keep, hugo, seed };
+        var command = new Command("bench", "Benchmark: generate a corpus of N Chinese reports, build it, print time, memory and output size.") { docs, keep, hugo, pagefind, seed };
         command.SetAction(async (parse, cancellationToken) =>
         {
             var output = parse.InvocationConfiguration.Output;
@@ -48,7 +50,8 @@ internal static class BenchCommand
             var directory = Path.GetFullPath(keepDirectory ?? Path.Combine(Path.GetTempPath(), $"publisher-bench-{n}-{Guid.NewGuid():N}"));
             try
             {
-                return await RunAsync(n, parse.GetValue(seed), parse.GetValue(hugo), directory, repository, seeds, output, error, cancellationToken).ConfigureAwait(false);
+                var anchors = new Anchors(parse.GetValue(hugo) || parse.GetValue(pagefind), parse.GetValue(pagefind));
+                return await RunAsync(n, parse.GetValue(seed), anchors, directory, repository, seeds, output, error, cancellationToken).ConfigureAwait(false);
             }
             finally
             {
@@ -61,7 +64,7 @@ internal static class BenchCommand
         return command;
     }
 
-    private static async Task<int> RunAsync(int n, int seed, bool withHugo, string directory, string repository, string seeds, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(int n, int seed, Anchors anchors, string directory, string repository, string seeds, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
         var site = Path.Combine(directory, "site");
         if (Directory.Exists(site))
@@ -130,11 +133,16 @@ internal static class BenchCommand
         ratios.AppendLine(preview is null
             ? "One edited file in publisher serve: not measured (the preview server failed or printed no build; run it by hand to see why)."
             : Invariant($"One edited file in publisher serve: {previewSeconds / full.WallSeconds:P0} of a full build ({string.Join(" / ", preview.Select(s => s.ToString("F2", CultureInfo.InvariantCulture)))} s, the first one warming up; its 0.25 s debounce comes on top)."));
-        if (withHugo)
+        if (anchors.Hugo)
         {
             var hugo = await RunHugoAsync(n, seed, directory, seeds, error, cancellationToken).ConfigureAwait(false);
             if (hugo is { } h)
             {
+                if (anchors.Pagefind)
+                {
+                    await RunPagefindAsync(n, directory, h, full, table, ratios, error, cancellationToken).ConfigureAwait(false);
+                }
+
                 table.AppendLine(Invariant($"| hugo {h.Label} | {h.Seconds:F2} | {h.CpuSeconds:F1} | {h.Megabytes:F0} | {h.Pages} | {h.OutputMegabytes} | {h.Index} |"));
                 ratios.AppendLine(Invariant($"Against Hugo ({h.Label}): first build {clean.WallSeconds / h.Seconds:F2}x its wall time, full build {full.WallSeconds / h.Seconds:F2}x (target <= 0.5x); peak memory {clean.PeakBytes / 1048576.0 / h.Megabytes:F2}x / {full.PeakBytes / 1048576.0 / h.Megabytes:F2}x (target <= 0.25x)."));
                 if (!double.IsNaN(h.CpuSeconds))
@@ -184,7 +192,7 @@ internal static class BenchCommand
     private static string Index(OutputSummary summary) =>
         summary.SearchIndexFiles == 0 ? "none" : Invariant($"{summary.SearchIndexBytes / 1e6:F2} ({summary.SearchIndexFiles})");
 
-    private static async Task<(string Label, double Seconds, double CpuSeconds, double Megabytes, string Pages, string OutputMegabytes, string Index)?> RunHugoAsync(
+    private static async Task<HugoRun?> RunHugoAsync(
         int n, int seed, string directory, string seeds, TextWriter error, CancellationToken cancellationToken)
     {
         var harness = FindUp(Directory.GetCurrentDirectory(), "shared/bench");
@@ -217,7 +225,7 @@ internal static class BenchCommand
                 if (run.ExitCode == 0)
                 {
                     var summary = OutputSummary.Of(destination);
-                    return ("(same run)", run.WallSeconds, run.CpuSeconds, run.PeakBytes / 1048576.0, summary.Pages.ToString(CultureInfo.InvariantCulture), Invariant($"{summary.Bytes / 1e6:F1}"), Index(summary));
+                    return new HugoRun("(same run)", run.WallSeconds, run.CpuSeconds, run.PeakBytes / 1048576.0, summary.Pages.ToString(CultureInfo.InvariantCulture), Invariant($"{summary.Bytes / 1e6:F1}"), Index(summary), destination);
                 }
 
                 await error.WriteLineAsync($"Hugo failed (exit {run.ExitCode}): {run.Error}").ConfigureAwait(false);
@@ -232,7 +240,42 @@ internal static class BenchCommand
         await error.WriteLineAsync(hugo is null
             ? "Hugo could not be installed (apt-get update; apt-get install -y hugo failed); the Hugo figures below are NOT from this run."
             : "Hugo could not run here; the Hugo figures below are NOT from this run.").ConfigureAwait(false);
-        return (Invariant($"NOT this run: shared/bench/results-table.md, {nearest.Documents} docs"), nearest.Seconds, double.NaN, nearest.Megabytes, "-", "-", "-");
+        return new HugoRun(Invariant($"NOT this run: shared/bench/results-table.md, {nearest.Documents} docs"), nearest.Seconds, double.NaN, nearest.Megabytes, "-", "-", "-", Output: null);
+    }
+
+    /// <summary>
+    /// Indexes Hugo's output of this run with Pagefind and compares the full build with Hugo and Pagefind together:
+    /// what a Hugo site with Pagefind's Chinese search takes.
+    /// </summary>
+    private static async Task RunPagefindAsync(int n, string directory, HugoRun hugo, ChildRunResult full, StringBuilder table, StringBuilder ratios, TextWriter error, CancellationToken cancellationToken)
+    {
+        if (hugo.Output is null || n > PagefindRun.MaxDocuments)
+        {
+            await error.WriteLineAsync(hugo.Output is null
+                ? "Pagefind not run: it indexes Hugo's output of this run, and Hugo did not run."
+                : Invariant($"Pagefind not run above {PagefindRun.MaxDocuments:N0} documents: at 50,000 it ran out of memory (23 GB; shared/bench/results-table.md).")).ConfigureAwait(false);
+            return;
+        }
+
+        var binary = await PagefindRun.FindOrInstallAsync(FindUp(Directory.GetCurrentDirectory(), "shared/bench"), directory, cancellationToken).ConfigureAwait(false);
+        if (binary is null)
+        {
+            await error.WriteLineAsync($"Pagefind could not be installed (npm install pagefind@{PagefindRun.Version} failed); it was not run.").ConfigureAwait(false);
+            return;
+        }
+
+        var index = Path.Combine(directory, "hugo", "pagefind");
+        var run = await PagefindRun.RunAsync(binary, hugo.Output, index, cancellationToken).ConfigureAwait(false);
+        if (run.ExitCode != 0)
+        {
+            await error.WriteLineAsync($"Pagefind failed (exit {run.ExitCode}): {run.Error}").ConfigureAwait(false);
+            return;
+        }
+
+        var summary = OutputSummary.Of(index);
+        var megabytes = run.PeakBytes / 1048576.0;
+        table.AppendLine(Invariant($"| pagefind {PagefindRun.Version} over Hugo's output (same run) | {run.WallSeconds:F2} | {run.CpuSeconds:F1} | {megabytes:F0} | | | {summary.Bytes / 1e6:F2} ({summary.Files}) |"));
+        ratios.AppendLine(Invariant($"Against Hugo + Pagefind (Hugo's pages, Pagefind's Chinese index, one after the other): full build {full.WallSeconds / (hugo.Seconds + run.WallSeconds):F2}x their wall time, peak memory {full.PeakBytes / 1048576.0 / Math.Max(hugo.Megabytes, megabytes):F2}x the larger of theirs."));
     }
 
     private static (string FileName, string[] Prefix) Self()
@@ -272,4 +315,10 @@ internal static class BenchCommand
     }
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>Which anchors of the harness to run beside the builds.</summary>
+    private sealed record Anchors(bool Hugo, bool Pagefind);
+
+    /// <summary>Hugo's figures; <paramref name="Output"/> is its output folder, null when the figures are not of this run.</summary>
+    private sealed record HugoRun(string Label, double Seconds, double CpuSeconds, double Megabytes, string Pages, string OutputMegabytes, string Index, string? Output);
 }

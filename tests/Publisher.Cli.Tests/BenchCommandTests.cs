@@ -1,0 +1,26 @@
+using Publisher.Testing;
+
+namespace Publisher.Cli.Tests;
+
+public sealed class BenchCommandTests
+{
+    [Fact]
+    public async Task Should_PrintTheFiguresOfEveryBuildAndOfThePreviewsRebuilds_When_ASmallCorpusIsBenchmarked()
+    {
+        // Given
+        using var temp = new TempDirectory();
+
+        // When
+        var run = await CliRun.RunAsync("bench", "--docs", "40", "--keep", temp.Combine("bench"));
+
+        // Then
+        Assert.True(run.ExitCode == 0, run.All);
+        foreach (var row in new[] { "clean (first run", "full (new output folder", "nothing changed", "one file edited" })
+        {
+            Assert.Matches(@"\| publisher build, " + System.Text.RegularExpressions.Regex.Escape(row) + @"[^|]*\| \d+\.\d\d \| \d+\.\d \| \d+ \|", run.Output);
+        }
+
+        Assert.Matches(@"\| publisher serve, one file edited[^|]*\| \d+\.\d\d \|", run.Output);
+        Assert.Matches(@"One edited file in publisher serve: \d+ ?% of a full build", run.Output);
+    }
+}
