@@ -16,9 +16,6 @@ internal static class BenchCommand
     private const string FullOutput = "_site-full";
     private const int PreviewEdits = 5;
 
-    // Figures of shared/bench/results-table.md (Hugo 0.111, 2 cores), used only when Hugo cannot run here.
-    private static readonly (int Documents, double Seconds, double Megabytes)[] IssueFigures = [(1000, 0.93, 193), (10000, 9.35, 1310), (25000, 38.77, 3318), (50000, 55.64, 7242)];
-
     public static Command Create()
     {
         var docs = new Option<int>("--docs") { Description = "How many documents to generate.", Required = true };
@@ -135,19 +132,19 @@ internal static class BenchCommand
             : Invariant($"One edited file in publisher serve: {previewSeconds / full.WallSeconds:P0} of a full build ({string.Join(" / ", preview.Select(s => s.ToString("F2", CultureInfo.InvariantCulture)))} s, the first one warming up; its 0.25 s debounce comes on top)."));
         if (anchors.Hugo)
         {
-            var hugo = await RunHugoAsync(n, seed, directory, seeds, error, cancellationToken).ConfigureAwait(false);
+            var hugo = await BenchAnchors.RunHugoAsync(n, seed, directory, seeds, error, cancellationToken).ConfigureAwait(false);
             if (hugo is { } h)
             {
-                if (anchors.Pagefind)
-                {
-                    await RunPagefindAsync(n, directory, h, full, table, ratios, error, cancellationToken).ConfigureAwait(false);
-                }
-
                 table.AppendLine(Invariant($"| hugo {h.Label} | {h.Seconds:F2} | {h.CpuSeconds:F1} | {h.Megabytes:F0} | {h.Pages} | {h.OutputMegabytes} | {h.Index} |"));
                 ratios.AppendLine(Invariant($"Against Hugo ({h.Label}): first build {clean.WallSeconds / h.Seconds:F2}x its wall time, full build {full.WallSeconds / h.Seconds:F2}x (target <= 0.5x); peak memory {clean.PeakBytes / 1048576.0 / h.Megabytes:F2}x / {full.PeakBytes / 1048576.0 / h.Megabytes:F2}x (target <= 0.25x)."));
                 if (!double.IsNaN(h.CpuSeconds))
                 {
                     ratios.AppendLine(Invariant($"CPU time against Hugo: full build {full.CpuSeconds / h.CpuSeconds:F2}x."));
+                }
+
+                if (anchors.Pagefind)
+                {
+                    await BenchAnchors.RunPagefindAsync(n, directory, h, full, table, ratios, error, cancellationToken).ConfigureAwait(false);
                 }
             }
         }
@@ -189,94 +186,8 @@ internal static class BenchCommand
             ? Invariant($"Load average before the runs: {before:F1} on {Environment.ProcessorCount} cores: the machine was busy, so wall times are noisy; compare CPU times, or run again on a quiet machine.")
             : Invariant($"Load average before the runs: {before:F1} on {Environment.ProcessorCount} cores.");
 
-    private static string Index(OutputSummary summary) =>
+    internal static string Index(OutputSummary summary) =>
         summary.SearchIndexFiles == 0 ? "none" : Invariant($"{summary.SearchIndexBytes / 1e6:F2} ({summary.SearchIndexFiles})");
-
-    private static async Task<HugoRun?> RunHugoAsync(
-        int n, int seed, string directory, string seeds, TextWriter error, CancellationToken cancellationToken)
-    {
-        var harness = FindUp(Directory.GetCurrentDirectory(), "shared/bench");
-        var hugo = new[] { "/usr/bin/hugo", "/usr/local/bin/hugo" }.FirstOrDefault(File.Exists);
-        if (hugo is null)
-        {
-            var install = await ChildRun.RunAsync("apt-get", ["install", "-y", "hugo"], directory, cancellationToken).ConfigureAwait(false);
-            if (install.ExitCode != 0)
-            {
-                // A fresh machine has no package lists yet ("Unable to locate package hugo"): fetch them once and retry.
-                await ChildRun.RunAsync("apt-get", ["update"], directory, cancellationToken).ConfigureAwait(false);
-                install = await ChildRun.RunAsync("apt-get", ["install", "-y", "hugo"], directory, cancellationToken).ConfigureAwait(false);
-            }
-
-            hugo = install.ExitCode == 0 ? new[] { "/usr/bin/hugo", "/usr/local/bin/hugo" }.FirstOrDefault(File.Exists) : null;
-        }
-
-        if (hugo is not null && harness is not null)
-        {
-            var root = Path.Combine(directory, "hugo");
-            var corpus = Path.Combine(root, "corpus");
-            var generate = await ChildRun.RunAsync("python3", [Path.Combine(harness, "gen_corpus.py"), n.ToString(CultureInfo.InvariantCulture), corpus, "--seed", seed.ToString(CultureInfo.InvariantCulture), "--seeds-dir", seeds], directory, cancellationToken).ConfigureAwait(false);
-            if (generate.ExitCode == 0)
-            {
-                // The harness folder is read-only and Hugo writes a lock file into its source: use a copy.
-                var source = Path.Combine(root, "hugo-site");
-                CopyFolder(Path.Combine(harness, "hugo-site"), source);
-                var destination = Path.Combine(root, "out");
-                var run = await ChildRun.RunAsync(hugo, ["--quiet", "--source", source, "--contentDir", corpus, "--destination", destination], root, cancellationToken).ConfigureAwait(false);
-                if (run.ExitCode == 0)
-                {
-                    var summary = OutputSummary.Of(destination);
-                    return new HugoRun("(same run)", run.WallSeconds, run.CpuSeconds, run.PeakBytes / 1048576.0, summary.Pages.ToString(CultureInfo.InvariantCulture), Invariant($"{summary.Bytes / 1e6:F1}"), Index(summary), destination);
-                }
-
-                await error.WriteLineAsync($"Hugo failed (exit {run.ExitCode}): {run.Error}").ConfigureAwait(false);
-            }
-            else
-            {
-                await error.WriteLineAsync($"The Hugo corpus could not be generated: {generate.Error}").ConfigureAwait(false);
-            }
-        }
-
-        var nearest = IssueFigures.MinBy(f => Math.Abs(f.Documents - n));
-        await error.WriteLineAsync(hugo is null
-            ? "Hugo could not be installed (apt-get update; apt-get install -y hugo failed); the Hugo figures below are NOT from this run."
-            : "Hugo could not run here; the Hugo figures below are NOT from this run.").ConfigureAwait(false);
-        return new HugoRun(Invariant($"NOT this run: shared/bench/results-table.md, {nearest.Documents} docs"), nearest.Seconds, double.NaN, nearest.Megabytes, "-", "-", "-", Output: null);
-    }
-
-    /// <summary>
-    /// Indexes Hugo's output of this run with Pagefind and compares the full build with Hugo and Pagefind together:
-    /// what a Hugo site with Pagefind's Chinese search takes.
-    /// </summary>
-    private static async Task RunPagefindAsync(int n, string directory, HugoRun hugo, ChildRunResult full, StringBuilder table, StringBuilder ratios, TextWriter error, CancellationToken cancellationToken)
-    {
-        if (hugo.Output is null || n > PagefindRun.MaxDocuments)
-        {
-            await error.WriteLineAsync(hugo.Output is null
-                ? "Pagefind not run: it indexes Hugo's output of this run, and Hugo did not run."
-                : Invariant($"Pagefind not run above {PagefindRun.MaxDocuments:N0} documents: at 50,000 it ran out of memory (23 GB; shared/bench/results-table.md).")).ConfigureAwait(false);
-            return;
-        }
-
-        var binary = await PagefindRun.FindOrInstallAsync(FindUp(Directory.GetCurrentDirectory(), "shared/bench"), directory, cancellationToken).ConfigureAwait(false);
-        if (binary is null)
-        {
-            await error.WriteLineAsync($"Pagefind could not be installed (npm install pagefind@{PagefindRun.Version} failed); it was not run.").ConfigureAwait(false);
-            return;
-        }
-
-        var index = Path.Combine(directory, "hugo", "pagefind");
-        var run = await PagefindRun.RunAsync(binary, hugo.Output, index, cancellationToken).ConfigureAwait(false);
-        if (run.ExitCode != 0)
-        {
-            await error.WriteLineAsync($"Pagefind failed (exit {run.ExitCode}): {run.Error}").ConfigureAwait(false);
-            return;
-        }
-
-        var summary = OutputSummary.Of(index);
-        var megabytes = run.PeakBytes / 1048576.0;
-        table.AppendLine(Invariant($"| pagefind {PagefindRun.Version} over Hugo's output (same run) | {run.WallSeconds:F2} | {run.CpuSeconds:F1} | {megabytes:F0} | | | {summary.Bytes / 1e6:F2} ({summary.Files}) |"));
-        ratios.AppendLine(Invariant($"Against Hugo + Pagefind (Hugo's pages, Pagefind's Chinese index, one after the other): full build {full.WallSeconds / (hugo.Seconds + run.WallSeconds):F2}x their wall time, peak memory {full.PeakBytes / 1048576.0 / Math.Max(hugo.Megabytes, megabytes):F2}x the larger of theirs."));
-    }
 
     private static (string FileName, string[] Prefix) Self()
     {
@@ -285,7 +196,7 @@ internal static class BenchCommand
         return name == "dotnet" ? (process, [typeof(BenchCommand).Assembly.Location]) : (process, []);
     }
 
-    private static string? FindUp(string start, string relative)
+    internal static string? FindUp(string start, string relative)
     {
         for (var directory = new DirectoryInfo(start); directory is not null; directory = directory.Parent)
         {
@@ -299,7 +210,7 @@ internal static class BenchCommand
         return null;
     }
 
-    private static void CopyFolder(string source, string target)
+    internal static void CopyFolder(string source, string target)
     {
         if (!Directory.Exists(source))
         {
@@ -314,11 +225,8 @@ internal static class BenchCommand
         }
     }
 
-    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+    internal static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 
     /// <summary>Which anchors of the harness to run beside the builds.</summary>
-    private sealed record Anchors(bool Hugo, bool Pagefind);
-
-    /// <summary>Hugo's figures; <paramref name="Output"/> is its output folder, null when the figures are not of this run.</summary>
-    private sealed record HugoRun(string Label, double Seconds, double CpuSeconds, double Megabytes, string Pages, string OutputMegabytes, string Index, string? Output);
+    internal sealed record Anchors(bool Hugo, bool Pagefind);
 }
