@@ -19,10 +19,10 @@ using Publisher.Site;
 namespace Publisher.Preview;
 
 /// <summary>
-/// <c>publisher serve</c>: builds the site into a folder of its own (<c>.publisher-cache/preview-PORT/</c>, kept from
-/// one session to the next; a temporary folder when the port is picked at random), serves it on 127.0.0.1 with Kestrel, rebuilds
-/// when content, theme or settings change, and tells open pages to reload. The reload script is added to HTML
-/// responses here, on the way out, so it never reaches a real build.
+/// <c>publisher serve</c>: builds the site into a folder of its own (<c>.publisher-cache/preview-PORT/</c>, kept
+/// from one session to the next; a temporary folder when the port is picked at random), serves it on 127.0.0.1
+/// with Kestrel, rebuilds when content, theme or settings change, and tells open pages to reload. The reload
+/// script is added to HTML responses here, on the way out, so it never reaches a real build.
 /// </summary>
 public sealed class PreviewServer : IAsyncDisposable
 {
@@ -41,9 +41,9 @@ public sealed class PreviewServer : IAsyncDisposable
     private readonly Channel<string> _changes = Channel.CreateUnbounded<string>();
     private readonly CancellationTokenSource _stopping = new();
     private readonly List<FileSystemWatcher> _watchers = [];
+    private readonly DecodedNotes _decodedNotes = new();
     private WebApplication? _app;
     private Task _rebuildLoop = Task.CompletedTask;
-    private readonly DecodedNotes _decodedNotes = new();
     private volatile BuildResult? _lastResult;
     private int _builds;
 

@@ -13,11 +13,11 @@ public delegate T? NoteDecoder<T>(ReadOnlySpan<char> note)
 /// preview server), so that its next build does not decode them again: decoding every document's parsed front
 /// matter was 45 MB of allocations and 7% of the CPU of a one-edit rebuild at 10,000 documents. A note's key is a
 /// hash of everything its value depends on, so a value found under a key is always the one decoding would give.
-/// A value no build asked for in the last build is dropped at the next one.
+/// A value the last build did not ask for is dropped when the next one starts. One build at a time: the modules
+/// of a build may ask concurrently, but <see cref="StartBuild"/> must not run during a build.
 /// </summary>
 public sealed class DecodedNotes
 {
-    private readonly Lock _gate = new();
     private ConcurrentDictionary<string, object> _previous = new(StringComparer.Ordinal);
     private ConcurrentDictionary<string, object> _current = new(StringComparer.Ordinal);
 
@@ -27,11 +27,8 @@ public sealed class DecodedNotes
     /// <summary>Starts a build: the values the previous build did not ask for are dropped.</summary>
     public void StartBuild()
     {
-        lock (_gate)
-        {
-            _previous = _current;
-            _current = new ConcurrentDictionary<string, object>(StringComparer.Ordinal);
-        }
+        _previous = _current;
+        _current = new ConcurrentDictionary<string, object>(StringComparer.Ordinal);
     }
 
     /// <summary>The value of the note under <paramref name="key"/>: kept from an earlier build, or decoded now and kept.</summary>
