@@ -15,12 +15,12 @@ internal static class BenchAnchors
 
     /// <summary>
     /// Builds the harness's corpus of <paramref name="n"/> documents with Hugo (installed with apt-get if missing);
-    /// when it cannot run, the figures of <c>shared/bench/results-table.md</c> nearest to <paramref name="n"/>, so labelled.
+    /// when it cannot run (or <paramref name="harness"/>, the <c>shared/bench</c> folder, was not found), the figures
+    /// of <c>shared/bench/results-table.md</c> nearest to <paramref name="n"/>, so labelled.
     /// </summary>
     public static async Task<HugoRun?> RunHugoAsync(
-        int n, int seed, string directory, string seeds, TextWriter error, CancellationToken cancellationToken)
+        int n, int seed, string directory, string seeds, string? harness, TextWriter error, CancellationToken cancellationToken)
     {
-        var harness = BenchCommand.FindUp(Directory.GetCurrentDirectory(), "shared/bench");
         var hugo = new[] { "/usr/bin/hugo", "/usr/local/bin/hugo" }.FirstOrDefault(File.Exists);
         if (hugo is null)
         {
@@ -72,7 +72,7 @@ internal static class BenchAnchors
     /// Indexes Hugo's output of this run with Pagefind and compares the full build with Hugo and Pagefind together:
     /// what a Hugo site with Pagefind's Chinese search takes.
     /// </summary>
-    public static async Task RunPagefindAsync(int n, string directory, HugoRun hugo, ChildRunResult full, StringBuilder table, StringBuilder ratios, TextWriter error, CancellationToken cancellationToken)
+    public static async Task RunPagefindAsync(int n, string directory, string? harness, HugoRun hugo, ChildRunResult full, StringBuilder table, StringBuilder ratios, TextWriter error, CancellationToken cancellationToken)
     {
         if (hugo.Output is null || n > PagefindRun.MaxDocuments)
         {
@@ -82,7 +82,7 @@ internal static class BenchAnchors
             return;
         }
 
-        var binary = await PagefindRun.FindOrInstallAsync(BenchCommand.FindUp(Directory.GetCurrentDirectory(), "shared/bench"), directory, cancellationToken).ConfigureAwait(false);
+        var binary = await PagefindRun.FindOrInstallAsync(harness, directory, cancellationToken).ConfigureAwait(false);
         if (binary is null)
         {
             await error.WriteLineAsync($"Pagefind could not be installed (npm install pagefind@{PagefindRun.Version} failed); it was not run.").ConfigureAwait(false);

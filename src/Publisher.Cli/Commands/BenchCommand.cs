@@ -132,7 +132,8 @@ internal static class BenchCommand
             : Invariant($"One edited file in publisher serve: {previewSeconds / full.WallSeconds:P0} of a full build ({string.Join(" / ", preview.Select(s => s.ToString("F2", CultureInfo.InvariantCulture)))} s, the first one warming up; its 0.25 s debounce comes on top)."));
         if (anchors.Hugo)
         {
-            var hugo = await BenchAnchors.RunHugoAsync(n, seed, directory, seeds, error, cancellationToken).ConfigureAwait(false);
+            var harness = FindUp(Directory.GetCurrentDirectory(), "shared/bench");
+            var hugo = await BenchAnchors.RunHugoAsync(n, seed, directory, seeds, harness, error, cancellationToken).ConfigureAwait(false);
             if (hugo is { } h)
             {
                 table.AppendLine(Invariant($"| hugo {h.Label} | {h.Seconds:F2} | {h.CpuSeconds:F1} | {h.Megabytes:F0} | {h.Pages} | {h.OutputMegabytes} | {h.Index} |"));
@@ -144,7 +145,7 @@ internal static class BenchCommand
 
                 if (anchors.Pagefind)
                 {
-                    await BenchAnchors.RunPagefindAsync(n, directory, h, full, table, ratios, error, cancellationToken).ConfigureAwait(false);
+                    await BenchAnchors.RunPagefindAsync(n, directory, harness, h, full, table, ratios, error, cancellationToken).ConfigureAwait(false);
                 }
             }
         }
