@@ -77,12 +77,14 @@ public static class SiteBuilder
         var cacheFolder = Path.Combine(root, CacheFolder);
         var fingerprint = Fingerprint(root, options);
         request.DecodedNotes?.StartBuild();
-        var cache = request.Incremental ? OutputCache.Open(cacheFolder, target, fingerprint, request.DecodedNotes) : OutputCache.OpenForCleanBuild(cacheFolder, target, fingerprint);
+        // Rendered bodies and the notes made wait on disk for their page, index or save (SpillFile), not on the heap.
+        using var spill = SpillFile.Create(cacheFolder);
+        var cache = request.Incremental ? OutputCache.Open(cacheFolder, target, fingerprint, request.DecodedNotes, spill) : OutputCache.OpenForCleanBuild(cacheFolder, target, fingerprint, spill);
 
         var output = StagedOutput.Begin(target);
         try
         {
-            var engine = CreateEngine(request, root, output.Staging, options, strings, cache);
+            var engine = CreateEngine(request, root, output.Staging, options, strings, cache, spill);
             var result = await engine.RunAsync(Pipelines(options), cancellationToken).ConfigureAwait(false);
             if (result.Succeeded)
             {
@@ -150,12 +152,13 @@ public static class SiteBuilder
         return found.Values;
     }
 
-    private static Engine CreateEngine(Request request, string root, string outputDirectory, SiteOptions options, IReadOnlyDictionary<string, UiStrings> strings, OutputCache? cache = null) =>
+    private static Engine CreateEngine(Request request, string root, string outputDirectory, SiteOptions options, IReadOnlyDictionary<string, UiStrings> strings, OutputCache? cache = null, SpillFile? spill = null) =>
         new(new EngineOptions
         {
             InputDirectory = root,
             OutputDirectory = outputDirectory,
             OutputCache = cache,
+            Spill = spill,
             WritesOutput = request.WriteOutput,
             MaxDegreeOfParallelism = request.MaxDegreeOfParallelism ?? Environment.ProcessorCount,
             Services = new Dictionary<Type, object>

@@ -23,6 +23,7 @@ public sealed class BuildFailureTests
         var second = SampleSite.Snapshot(temp.Combine("second"));
         Assert.Equal(first.Keys, second.Keys);
         Assert.All(first, pair => Assert.True(pair.Value.AsSpan().SequenceEqual(second[pair.Key]), pair.Key));
+        Assert.Empty(Directory.GetFiles(temp.Combine(SiteBuilder.CacheFolder), "spill-*")); // bodies set aside during the builds
     }
 
     [Fact]
@@ -47,6 +48,7 @@ public sealed class BuildFailureTests
         Assert.InRange(error.Location.Line, 4, 6);
         Assert.Equal(before.Keys, SampleSite.Snapshot(temp.Combine("_site")).Keys);
         Assert.Equal(before["index.html"], File.ReadAllBytes(temp.Combine("_site/index.html")));
+        Assert.Empty(Directory.GetFiles(temp.Combine(SiteBuilder.CacheFolder), "spill-*"));
     }
 
     [Fact]

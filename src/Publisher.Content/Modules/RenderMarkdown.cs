@@ -49,7 +49,7 @@ public sealed class RenderMarkdown : SyncModule
                 notes.Note(key + ":removed", FormatRemoved(rendered));
             }
 
-            body = new MarkdownBody(rendered);
+            body = context.Spill is { } spill ? new MarkdownBody(rendered, spill) : new MarkdownBody(rendered);
         }
 
         return input.WithMetadata(ContentKeys.Body, body).WithContent(string.Empty);

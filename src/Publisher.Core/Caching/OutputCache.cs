@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Text;
+using Publisher.Core.IO;
 
 namespace Publisher.Core.Caching;
 
@@ -29,14 +30,14 @@ public sealed class OutputCache
     private readonly string _manifestPath;
     private int _kept;
 
-    private OutputCache(string cacheDirectory, string targetDirectory, string fingerprint, Task<Dictionary<string, Entry>> previous, bool readNotes, DecodedNotes? decoded)
+    private OutputCache(string cacheDirectory, string targetDirectory, string fingerprint, Task<Dictionary<string, Entry>> previous, bool readNotes, DecodedNotes? decoded, SpillFile? spill)
     {
         CacheDirectory = cacheDirectory;
         TargetDirectory = targetDirectory;
         Fingerprint = fingerprint;
         _previousRead = previous;
         _manifestPath = ManifestPath(cacheDirectory, targetDirectory);
-        Notes = new BuildNotes(RecordPath(cacheDirectory, targetDirectory, "notes-", ".bin"), readNotes, decoded);
+        Notes = new BuildNotes(RecordPath(cacheDirectory, targetDirectory, "notes-", ".bin"), readNotes, decoded, spill);
         Sources = new SourceStamps(RecordPath(cacheDirectory, targetDirectory, "sources-", ".txt"), readNotes);
         UsesPreviousBuild = readNotes;
     }
@@ -85,17 +86,22 @@ public sealed class OutputCache
     /// <param name="targetDirectory">The live output folder.</param>
     /// <param name="fingerprint">A hash of everything every output depends on.</param>
     /// <param name="decoded">Note values an earlier build of this process decoded (a preview server's), or null.</param>
-    public static OutputCache Open(string cacheDirectory, string targetDirectory, string fingerprint, DecodedNotes? decoded = null) =>
-        Open(cacheDirectory, targetDirectory, fingerprint, usePrevious: true, decoded);
+    /// <param name="spill">Where the notes this build makes wait until they are saved, or null to keep them in memory.</param>
+    public static OutputCache Open(string cacheDirectory, string targetDirectory, string fingerprint, DecodedNotes? decoded = null, SpillFile? spill = null) =>
+        Open(cacheDirectory, targetDirectory, fingerprint, usePrevious: true, decoded, spill);
 
     /// <summary>
     /// Opens the cache for a build that renders everything (<c>--clean</c>): nothing of the previous build is used,
     /// neither its outputs nor its notes, but this build is recorded so that the next one can be incremental.
     /// </summary>
-    public static OutputCache OpenForCleanBuild(string cacheDirectory, string targetDirectory, string fingerprint) =>
-        Open(cacheDirectory, targetDirectory, fingerprint, usePrevious: false, decoded: null);
+    /// <param name="cacheDirectory">The cache folder.</param>
+    /// <param name="targetDirectory">The live output folder.</param>
+    /// <param name="fingerprint">A hash of everything every output depends on.</param>
+    /// <param name="spill">Where the notes this build makes wait until they are saved, or null to keep them in memory.</param>
+    public static OutputCache OpenForCleanBuild(string cacheDirectory, string targetDirectory, string fingerprint, SpillFile? spill = null) =>
+        Open(cacheDirectory, targetDirectory, fingerprint, usePrevious: false, decoded: null, spill);
 
-    private static OutputCache Open(string cacheDirectory, string targetDirectory, string fingerprint, bool usePrevious, DecodedNotes? decoded)
+    private static OutputCache Open(string cacheDirectory, string targetDirectory, string fingerprint, bool usePrevious, DecodedNotes? decoded, SpillFile? spill)
     {
         cacheDirectory = Path.GetFullPath(cacheDirectory);
         targetDirectory = Path.GetFullPath(targetDirectory).TrimEnd(Path.DirectorySeparatorChar);
@@ -103,7 +109,7 @@ public sealed class OutputCache
         var previous = !usePrevious || !Directory.Exists(targetDirectory) || File.Exists(SyncMarkerPath(cacheDirectory)) || !File.Exists(manifestPath)
             ? Task.FromResult(new Dictionary<string, Entry>(StringComparer.Ordinal))
             : Task.Factory.StartNew(() => ReadManifest(manifestPath), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
-        return new OutputCache(cacheDirectory, targetDirectory, fingerprint, previous, readNotes: usePrevious, decoded);
+        return new OutputCache(cacheDirectory, targetDirectory, fingerprint, previous, readNotes: usePrevious, decoded, spill);
     }
 
     /// <summary>The previous build's record; empty (a clean build follows) when it cannot be read.</summary>

@@ -1,4 +1,5 @@
 using Publisher.Core.Caching;
+using Publisher.Core.IO;
 
 namespace Publisher.Core.Execution;
 
@@ -16,6 +17,9 @@ public sealed record EngineOptions
 
     /// <summary>The incremental-build record; null builds everything.</summary>
     public OutputCache? OutputCache { get; init; }
+
+    /// <summary>Where modules may set aside text they need again only late in the build; null keeps it in memory.</summary>
+    public SpillFile? Spill { get; init; }
 
     /// <summary>False for a check-only run: files are not written (write steps may sit in any phase).</summary>
     public bool WritesOutput { get; init; } = true;

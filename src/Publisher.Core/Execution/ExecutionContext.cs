@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using Publisher.Core.Caching;
 using Publisher.Core.Diagnostics;
 using Publisher.Core.Documents;
+using Publisher.Core.IO;
 using Publisher.Core.Pipelines;
 
 namespace Publisher.Core.Execution;
@@ -33,6 +34,9 @@ internal sealed class ExecutionContext(
     public CancellationToken CancellationToken => cancellationToken;
 
     public OutputCache? OutputCache => options.OutputCache;
+
+    /// <inheritdoc />
+    public SpillFile? Spill => options.Spill;
 
     /// <inheritdoc />
     public bool WritesOutput => options.WritesOutput;

@@ -1,6 +1,7 @@
 using Publisher.Core.Caching;
 using Publisher.Core.Diagnostics;
 using Publisher.Core.Documents;
+using Publisher.Core.IO;
 using Publisher.Core.Pipelines;
 
 namespace Publisher.Core.Execution;
@@ -31,6 +32,12 @@ public interface IExecutionContext
 
     /// <summary>The incremental-build record, or null when the build does not use one.</summary>
     OutputCache? OutputCache => null;
+
+    /// <summary>
+    /// Where a module may set aside text it needs again only late in the build (<see cref="SpillFile"/>), or null
+    /// when the run keeps everything in memory. Text set aside is gone when the build ends.
+    /// </summary>
+    SpillFile? Spill => null;
 
     /// <summary>False when the run only checks (<c>publisher check</c>): <see cref="Modules.WriteFiles"/> then writes nothing.</summary>
     bool WritesOutput => true;

@@ -1,4 +1,5 @@
 using Publisher.Core.Caching;
+using Publisher.Core.IO;
 using Publisher.Testing;
 
 namespace Publisher.Core.Tests.Caching;
@@ -39,6 +40,52 @@ public sealed class BuildNotesTests
         Assert.Equal("丁二", d);
         Assert.True(third.Notes.TryRecall("e", out _));
         Assert.True(third.Notes.TryRecall("b", out _));
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Should_Save_Notes_That_Waited_In_The_Spill_File(bool appendedToLog)
+    {
+        // Given: notes made by a build that sets long values aside in its spill file, into a new base file or
+        // (after a build that made many notes) appended to the log
+        using var temp = new TempDirectory();
+        if (appendedToLog)
+        {
+            var before = Open(temp);
+            for (var i = 0; i < 16; i++)
+            {
+                before.Notes.Note($"k{i}", $"值{i}");
+            }
+
+            before.Save();
+        }
+
+        var longText = string.Concat(Enumerable.Repeat("法治政府建设情况报告。", 600));
+        using (var spill = SpillFile.Create(temp.Combine("cache")))
+        {
+            var cache = OutputCache.Open(temp.Combine("cache"), temp.Combine("site"), "fingerprint", spill: spill);
+            if (appendedToLog)
+            {
+                RecallAll(cache, 16);
+            }
+
+            cache.Notes.Note("short", "甲");
+            cache.Notes.Note("long", longText);
+            cache.Notes.Note("longer", longText + longText);
+            Assert.True(spill.Length >= longText.Length * 3 * sizeof(char));
+
+            // When
+            cache.Save();
+        }
+
+        // Then: the next build finds every value, whether it waited in the spill file or not
+        var next = Open(temp);
+        Assert.True(next.Notes.TryRecall("short", out var shortNote));
+        Assert.True(next.Notes.TryRecall("long", out var longNote));
+        Assert.True(next.Notes.TryRecall("longer", out var longerNote));
+        Assert.Equal(("甲", longText, longText + longText), (shortNote, longNote, longerNote));
+        Assert.Equal(appendedToLog, File.Exists(Directory.GetFiles(temp.Combine("cache"), "notes-*.log").SingleOrDefault() ?? "none"));
     }
 
     [Fact]
