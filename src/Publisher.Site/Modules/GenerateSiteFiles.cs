@@ -5,6 +5,7 @@ using Publisher.Content.Configuration;
 using Publisher.Core.Caching;
 using Publisher.Core.Documents;
 using Publisher.Core.Execution;
+using Publisher.Core.IO;
 using Publisher.Core.Modules;
 using Publisher.Site.Model;
 using Publisher.Site.Rendering;
@@ -29,7 +30,19 @@ public sealed class GenerateSiteFiles : IModule
         var site = SiteModelFactory.Create(context);
         var options = site.Options;
         var urls = new SiteUrls(options.BasePath, options.DefaultLanguage);
-        var files = Sitemaps(site.Options, urls, SitemapPaths(site), MaxSitemapUrls).Select(f => File(f.Destination, f.Content)).ToList();
+        // Each sitemap goes to disk as UTF-8 as it is made (marked written, as the search index is): held as a
+        // document until written, a 10,000-document site's 7 MB sitemap was a 14 MB string, the builder it was made
+        // in, and a 32 MB buffer to encode it.
+        var files = new List<Document>();
+        using var buffer = new MemoryStream();
+        foreach (var (destination, write) in Sitemaps(site.Options, urls, SitemapPaths(site), MaxSitemapUrls))
+        {
+            buffer.SetLength(0);
+            XmlUtf8(write, buffer);
+            OutputFiles.Write(context, destination, buffer.GetBuffer().AsSpan(0, (int)buffer.Length));
+            files.Add(new Document { Destination = destination }.WithMetadata(WriteFiles.WrittenKey, true));
+        }
+
         files.Add(File("robots.txt", $"User-agent: *\nAllow: /\n\nSitemap: {Absolute(options, urls.Link(options.DefaultLanguage, "sitemap.xml"))}\n"));
         return Task.FromResult<IReadOnlyList<Document>>([.. inputs, .. files]);
     }
@@ -37,7 +50,7 @@ public sealed class GenerateSiteFiles : IModule
     /// <summary>The sitemap's inputs besides settings: the path of every page, in order.</summary>
     internal static string PathsKey(IExecutionContext context) => ContentHash.OfParts(SitemapPaths(SiteModelFactory.Create(context)));
 
-    internal static Document File(string destination, string content) => new() { Destination = destination, Content = content };
+    private static Document File(string destination, string content) => new() { Destination = destination, Content = content };
 
     internal static string Absolute(SiteOptions options, string link) => AbsoluteUrl.Of(options.BaseUrl, link);
 
@@ -57,9 +70,9 @@ public sealed class GenerateSiteFiles : IModule
     /// when that would list more than <paramref name="maxUrls"/> URLs (the protocol allows 50,000 a file; a
     /// city portal of 25,000 documents in two languages passes it), <c>sitemap-1.xml</c>, <c>sitemap-2.xml</c>…
     /// of at most that many URLs each, and <c>sitemap.xml</c> becomes the sitemap index naming them, so
-    /// robots.txt and search consoles keep one address.
+    /// robots.txt and search consoles keep one address. Each file comes as the action that writes its XML.
     /// </summary>
-    internal static IEnumerable<(string Destination, string Content)> Sitemaps(SiteOptions options, SiteUrls urls, IReadOnlyList<string> paths, int maxUrls)
+    internal static IEnumerable<(string Destination, Action<XmlWriter> Write)> Sitemaps(SiteOptions options, SiteUrls urls, IReadOnlyList<string> paths, int maxUrls)
     {
         var pathsPerFile = Math.Max(1, maxUrls / options.Languages.Length);
         if (paths.Count <= pathsPerFile)
@@ -74,22 +87,24 @@ public sealed class GenerateSiteFiles : IModule
             yield return (Invariant($"sitemap-{i + 1}.xml"), UrlSet(options, urls, chunks[i]));
         }
 
-        yield return ("sitemap.xml", Xml(writer =>
-        {
-            const string Ns = "http://www.sitemaps.org/schemas/sitemap/0.9";
-            writer.WriteStartElement("sitemapindex", Ns);
-            for (var i = 0; i < chunks.Count; i++)
-            {
-                writer.WriteStartElement("sitemap", Ns);
-                writer.WriteElementString("loc", Ns, Absolute(options, urls.Link(options.DefaultLanguage, Invariant($"sitemap-{i + 1}.xml"))));
-                writer.WriteEndElement();
-            }
-
-            writer.WriteEndElement();
-        }));
+        yield return ("sitemap.xml", SitemapIndex(options, urls, chunks.Count));
     }
 
-    private static string UrlSet(SiteOptions options, SiteUrls urls, IReadOnlyList<string> paths) => Xml(writer =>
+    private static Action<XmlWriter> SitemapIndex(SiteOptions options, SiteUrls urls, int parts) => writer =>
+    {
+        const string Ns = "http://www.sitemaps.org/schemas/sitemap/0.9";
+        writer.WriteStartElement("sitemapindex", Ns);
+        for (var i = 0; i < parts; i++)
+        {
+            writer.WriteStartElement("sitemap", Ns);
+            writer.WriteElementString("loc", Ns, Absolute(options, urls.Link(options.DefaultLanguage, Invariant($"sitemap-{i + 1}.xml"))));
+            writer.WriteEndElement();
+        }
+
+        writer.WriteEndElement();
+    };
+
+    private static Action<XmlWriter> UrlSet(SiteOptions options, SiteUrls urls, IReadOnlyList<string> paths) => writer =>
     {
         const string Ns = "http://www.sitemaps.org/schemas/sitemap/0.9";
         const string Xhtml = "http://www.w3.org/1999/xhtml";
@@ -115,15 +130,15 @@ public sealed class GenerateSiteFiles : IModule
         }
 
         writer.WriteEndElement();
-    });
+    };
 
     internal static string Timestamp(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + "T00:00:00Z";
 
+    /// <summary>The XML document <paramref name="write"/> writes, as a string ending in a line break.</summary>
     internal static string Xml(Action<XmlWriter> write)
     {
         var builder = new StringBuilder();
-        var settings = new XmlWriterSettings { Indent = true, Encoding = new UTF8Encoding(false), NewLineChars = "\n", OmitXmlDeclaration = false };
-        using (var writer = XmlWriter.Create(new StringWriterUtf8(builder), settings))
+        using (var writer = XmlWriter.Create(new StringWriterUtf8(builder), XmlSettings))
         {
             writer.WriteStartDocument();
             write(writer);
@@ -132,6 +147,21 @@ public sealed class GenerateSiteFiles : IModule
 
         return builder.Append('\n').ToString();
     }
+
+    /// <summary>The same document as <see cref="Xml"/>, written to <paramref name="output"/> as UTF-8 (no byte order mark).</summary>
+    internal static void XmlUtf8(Action<XmlWriter> write, Stream output)
+    {
+        using (var writer = XmlWriter.Create(output, XmlSettings))
+        {
+            writer.WriteStartDocument();
+            write(writer);
+            writer.WriteEndDocument();
+        }
+
+        output.WriteByte((byte)'\n');
+    }
+
+    private static XmlWriterSettings XmlSettings => new() { Indent = true, Encoding = new UTF8Encoding(false), NewLineChars = "\n", OmitXmlDeclaration = false };
 
     private sealed class StringWriterUtf8(StringBuilder builder) : StringWriter(builder, CultureInfo.InvariantCulture)
     {

@@ -20,9 +20,9 @@ public sealed class SitemapSplitTests
         var files = GenerateSiteFiles.Sitemaps(Options, Urls, Paths(12), maxUrls: 24).ToList();
 
         // Then
-        var (destination, content) = Assert.Single(files);
+        var (destination, write) = Assert.Single(files);
         Assert.Equal("sitemap.xml", destination);
-        Assert.Equal(24, XDocument.Parse(content).Root!.Elements(Ns + "url").Count());
+        Assert.Equal(24, XDocument.Parse(GenerateSiteFiles.Xml(write)).Root!.Elements(Ns + "url").Count());
     }
 
     [Fact]
@@ -32,7 +32,7 @@ public sealed class SitemapSplitTests
         var paths = Paths(12);
 
         // When
-        var files = GenerateSiteFiles.Sitemaps(Options, Urls, paths, maxUrls: 10).ToDictionary(f => f.Destination, f => XDocument.Parse(f.Content).Root!);
+        var files = GenerateSiteFiles.Sitemaps(Options, Urls, paths, maxUrls: 10).ToDictionary(f => f.Destination, f => XDocument.Parse(GenerateSiteFiles.Xml(f.Write)).Root!);
 
         // Then: sitemap.xml is the index of the parts, each part stays under the limit, and together they list every URL once
         var index = files["sitemap.xml"];
@@ -51,5 +51,20 @@ public sealed class SitemapSplitTests
         Assert.Equal(24, listed.Count);
         Assert.Equal(24, listed.Distinct(StringComparer.Ordinal).Count());
         Assert.Contains("https://example.gov.cn/portal/en/office/2021/report-11/", listed);
+    }
+
+    [Fact]
+    public void Should_Write_The_Same_Bytes_Straight_To_Utf8_As_Through_A_String()
+    {
+        // Given: a sitemap with Chinese in its paths
+        var (_, write) = Assert.Single(GenerateSiteFiles.Sitemaps(Options, Urls, ["甘泉路街道/2021/法治政府建设报告/"], maxUrls: 24));
+
+        // When
+        using var utf8 = new MemoryStream();
+        GenerateSiteFiles.XmlUtf8(write, utf8);
+
+        // Then: what the build writes is the text's UTF-8, declaration included, with no byte order mark
+        Assert.Equal(System.Text.Encoding.UTF8.GetBytes(GenerateSiteFiles.Xml(write)), utf8.ToArray());
+        Assert.StartsWith("<?xml version=\"1.0\" encoding=\"utf-8\"?>", GenerateSiteFiles.Xml(write), StringComparison.Ordinal);
     }
 }
