@@ -350,14 +350,15 @@ public static class IndexWriter
         where TSink : struct, ITermSink
     {
         scanner.Begin();
-        if (TermScanner.IsCharWise(doc.Body) && TermScanner.IsCharWise(doc.Summary))
+        var body = doc.Body; // made anew each time it is asked for (SearchDocument.BodySource)
+        if (TermScanner.IsCharWise(body) && TermScanner.IsCharWise(doc.Summary))
         {
-            scanner.Scan(doc.Body, mapped: true, ref sink);
+            scanner.Scan(body, mapped: true, ref sink);
             scanner.Scan(doc.Summary, mapped: true, ref sink);
         }
         else
         {
-            scanner.Scan(Tokenizer.Normalize(doc.Body + "\n" + doc.Summary), mapped: false, ref sink);
+            scanner.Scan(Tokenizer.Normalize(body + "\n" + doc.Summary), mapped: false, ref sink);
         }
     }
 

@@ -10,19 +10,24 @@ public sealed record SearchDocument
     public required string Title { get; init; }
 
     private readonly Func<string>? _bodySource;
-    private string? _body;
+    private readonly string? _body;
 
-    /// <summary>The body as plain text (made by <see cref="BodySource"/> on first use when that is given instead).</summary>
+    /// <summary>
+    /// The body as plain text; when <see cref="BodySource"/> is given instead, made by it each time it is asked for
+    /// (an index asks three times: body lengths, terms, excerpt), so ask once per use.
+    /// </summary>
     public string Body
     {
-        get => _body ??= _bodySource?.Invoke() ?? string.Empty;
+        get => _body ?? _bodySource?.Invoke() ?? string.Empty;
         init => _body = value;
     }
 
     /// <summary>
-    /// Makes <see cref="Body"/> when it is first asked for: a patch of the index reads only the bodies of the
-    /// documents it writes again (their terms, their records' excerpts), and the others stay in the build notes
-    /// (10,000 plain texts, 47 MB, were made into strings only to be hashed).
+    /// Makes <see cref="Body"/> whenever it is asked for, and nothing keeps it: a patch of the index reads only the
+    /// bodies of the documents it writes again (their terms, their records' excerpts), and the others stay in the
+    /// build notes (10,000 plain texts, 47 MB, were made into strings only to be hashed); a whole index reads each
+    /// body where the build set it aside (a full build's 10,000 bodies, kept by the index while it was made, were
+    /// 32 MB of its peak).
     /// </summary>
     public Func<string>? BodySource
     {
