@@ -33,6 +33,10 @@ public sealed class PreviewServer : IAsyncDisposable
     private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
     private static readonly FileExtensionContentTypeProvider ContentTypes = new();
 
+    // How long after a rebuild the collector waits before it clears the rebuild's garbage (QuietCollector): the
+    // browser has reloaded the page by then.
+    private static readonly TimeSpan QuietAfterBuild = TimeSpan.FromSeconds(1);
+
     private readonly PreviewOptions _options;
     private readonly string _root;
     private readonly string _outputDirectory;
@@ -42,6 +46,7 @@ public sealed class PreviewServer : IAsyncDisposable
     private readonly CancellationTokenSource _stopping = new();
     private readonly List<FileSystemWatcher> _watchers = [];
     private readonly DecodedNotes _decodedNotes = new();
+    private readonly QuietCollector _collector = new(QuietAfterBuild);
     private WebApplication? _app;
     private Task _rebuildLoop = Task.CompletedTask;
     private volatile BuildResult? _lastResult;
@@ -108,6 +113,7 @@ public sealed class PreviewServer : IAsyncDisposable
         }
 
         _stopping.Dispose();
+        _collector.Dispose();
         if (!_keepsOutput && Directory.Exists(_outputDirectory))
         {
             Directory.Delete(_outputDirectory, recursive: true);
@@ -189,6 +195,7 @@ public sealed class PreviewServer : IAsyncDisposable
     {
         BuildResult result;
         var started = Stopwatch.GetTimestamp();
+        _collector.BeforeBuild();
         try
         {
             result = await SiteBuilder.BuildAsync(new SiteBuilder.Request(_options.ConfigPath, _outputDirectory, Url.ToString(), DecodedNotes: _decodedNotes), cancellationToken).ConfigureAwait(false);
@@ -201,6 +208,10 @@ public sealed class PreviewServer : IAsyncDisposable
                 new BuildStatistics(),
                 TimeSpan.Zero,
                 System.Collections.Immutable.ImmutableDictionary<string, IReadOnlyList<Core.Documents.Document>>.Empty);
+        }
+        finally
+        {
+            _collector.AfterBuild();
         }
 
         // Only the diagnostics are kept: the documents of a build (every page's model, the Markdown of every body) would

@@ -63,6 +63,32 @@ public sealed class PreviewServerTests
     }
 
     [Fact]
+    public async Task Should_RebuildWithoutStoppingForTheCollector_When_TheEditorPausesBetweenSaves()
+    {
+        // Given: a preview that has been quiet for a while since its first build, and a long page
+        using var site = new TempDirectory();
+        var config = SampleSite.CopyTo(site);
+        var body = string.Concat(Enumerable.Repeat("街道办事处依法公开政府信息，接受社会监督。\n\n", 20_000));
+        var page = site.Write("content/pages/guide.md", "---\ntitle: 第一版标题\nkind: page\n---\n\n" + body);
+        await using var server = await PreviewServer.StartAsync(new PreviewOptions { ConfigPath = config, Port = 0, Debounce = TimeSpan.FromMilliseconds(100) });
+        using var client = new HttpClient { BaseAddress = server.Url };
+        await Task.Delay(TimeSpan.FromSeconds(3));
+        var before = GC.CollectionCount(0);
+
+        // When: the page is edited, and the preview rebuilds it
+        File.WriteAllText(page, "---\ntitle: 第二版标题\nkind: page\n---\n\n" + body);
+        var edited = await WaitForAsync(client, "/guide/", p => p.Body.Contains("第二版标题", StringComparison.Ordinal));
+        var during = GC.CollectionCount(0) - before;
+        await Task.Delay(TimeSpan.FromSeconds(3));
+
+        // Then: the rebuild (megabytes of Markdown rendered, hashed and written) never stopped for the collector;
+        // once the preview was quiet again, the rebuild's garbage was collected
+        Assert.Contains("第二版标题", edited.Body, StringComparison.Ordinal);
+        Assert.Equal(0, during);
+        Assert.True(GC.CollectionCount(0) > before, "the rebuild's garbage was never collected");
+    }
+
+    [Fact]
     public async Task Should_WatchOnlyTheSources_When_TheSiteFolderHoldsALargeOutputFolder()
     {
         // Given: a site whose folder holds the output of earlier builds (25,000 folders beside a 10,000-document site)

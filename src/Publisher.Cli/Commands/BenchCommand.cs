@@ -129,7 +129,7 @@ internal static class BenchCommand
         ratios.AppendLine(Invariant($"One edited file: {oneEdit.WallSeconds / full.WallSeconds:P0} of a full build (target <= 5%); nothing changed: {unchanged.WallSeconds / full.WallSeconds:P0}."));
         ratios.AppendLine(preview is null
             ? "One edited file in publisher serve: not measured (the preview server failed or printed no build; run it by hand to see why)."
-            : Invariant($"One edited file in publisher serve: {previewSeconds / full.WallSeconds:P0} of a full build ({string.Join(" / ", preview.Select(s => s.ToString("F2", CultureInfo.InvariantCulture)))} s, the first one warming up; its 0.25 s debounce comes on top)."));
+            : Invariant($"One edited file in publisher serve: {previewSeconds / full.WallSeconds:P0} of a full build ({string.Join(" / ", preview.Select(s => s.ToString("F2", CultureInfo.InvariantCulture)))} s, the first one warming up; edits {PreviewRun.PauseBetweenEdits.TotalSeconds:F0} s apart, as an editor reads the page between saves; its 0.25 s debounce comes on top)."));
         if (anchors.Hugo)
         {
             var harness = FindUp(Directory.GetCurrentDirectory(), "shared/bench");
