@@ -47,6 +47,7 @@ public sealed class PreviewServer : IAsyncDisposable
     private readonly List<FileSystemWatcher> _watchers = [];
     private readonly DecodedNotes _decodedNotes = new();
     private readonly QuietCollector _collector = new(QuietAfterBuild);
+    private bool _outputsUntouched;
     private WebApplication? _app;
     private Task _rebuildLoop = Task.CompletedTask;
     private volatile BuildResult? _lastResult;
@@ -198,7 +199,7 @@ public sealed class PreviewServer : IAsyncDisposable
         _collector.BeforeBuild();
         try
         {
-            result = await SiteBuilder.BuildAsync(new SiteBuilder.Request(_options.ConfigPath, _outputDirectory, Url.ToString(), DecodedNotes: _decodedNotes), cancellationToken).ConfigureAwait(false);
+            result = await SiteBuilder.BuildAsync(new SiteBuilder.Request(_options.ConfigPath, _outputDirectory, Url.ToString(), DecodedNotes: _decodedNotes, OutputsUntouched: _outputsUntouched), cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -213,6 +214,9 @@ public sealed class PreviewServer : IAsyncDisposable
         {
             _collector.AfterBuild();
         }
+
+        // The output folder is the server's own: once it has built it, no one else writes there.
+        _outputsUntouched |= result.Succeeded;
 
         // Only the diagnostics are kept: the documents of a build (every page's model, the Markdown of every body) would
         // stay in memory until the next build had finished, and every collection during it would go through them.

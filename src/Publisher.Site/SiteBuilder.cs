@@ -27,7 +27,8 @@ public static class SiteBuilder
     /// <param name="Incremental">Reuse unchanged outputs recorded in <c>.publisher-cache/</c>; false builds everything.</param>
     /// <param name="WriteOutput">False runs every step except the Output phase and writes no output (<c>publisher check</c>); compiled templates are still cached in <c>.publisher-cache/razor/</c>.</param>
     /// <param name="DecodedNotes">Note values kept from one build to the next by a process that builds again and again (the preview server); null for a single build.</param>
-    public sealed record Request(string ConfigPath, string? OutputDirectory = null, string? BaseUrl = null, int? MaxDegreeOfParallelism = null, bool Incremental = true, bool WriteOutput = true, DecodedNotes? DecodedNotes = null);
+    /// <param name="OutputsUntouched">True when only this process's previous build has written the output folder since (<see cref="OutputCache.OutputsUntouched"/>): outputs it recorded are not looked up on disk.</param>
+    public sealed record Request(string ConfigPath, string? OutputDirectory = null, string? BaseUrl = null, int? MaxDegreeOfParallelism = null, bool Incremental = true, bool WriteOutput = true, DecodedNotes? DecodedNotes = null, bool OutputsUntouched = false);
 
     /// <summary>The cache folder beside the settings file (ignored by git).</summary>
     public const string CacheFolder = ".publisher-cache";
@@ -79,7 +80,7 @@ public static class SiteBuilder
         request.DecodedNotes?.StartBuild();
         // Rendered bodies and the notes made wait on disk for their page, index or save (SpillFile), not on the heap.
         using var spill = SpillFile.Create(cacheFolder);
-        var cache = request.Incremental ? OutputCache.Open(cacheFolder, target, fingerprint, request.DecodedNotes, spill) : OutputCache.OpenForCleanBuild(cacheFolder, target, fingerprint, spill);
+        var cache = request.Incremental ? OutputCache.Open(cacheFolder, target, fingerprint, request.DecodedNotes, spill, request.OutputsUntouched) : OutputCache.OpenForCleanBuild(cacheFolder, target, fingerprint, spill);
 
         var output = StagedOutput.Begin(target);
         try

@@ -30,7 +30,7 @@ public sealed class OutputCache
     private readonly string _manifestPath;
     private int _kept;
 
-    private OutputCache(string cacheDirectory, string targetDirectory, string fingerprint, Task<Dictionary<string, Entry>> previous, bool readNotes, DecodedNotes? decoded, SpillFile? spill)
+    private OutputCache(string cacheDirectory, string targetDirectory, string fingerprint, Task<Dictionary<string, Entry>> previous, bool readNotes, DecodedNotes? decoded, SpillFile? spill, bool outputsUntouched)
     {
         CacheDirectory = cacheDirectory;
         TargetDirectory = targetDirectory;
@@ -40,7 +40,15 @@ public sealed class OutputCache
         Notes = new BuildNotes(RecordPath(cacheDirectory, targetDirectory, "notes-", ".bin"), readNotes, decoded, spill);
         Sources = new SourceStamps(RecordPath(cacheDirectory, targetDirectory, "sources-", ".txt"), readNotes);
         UsesPreviousBuild = readNotes;
+        OutputsUntouched = outputsUntouched;
     }
+
+    /// <summary>
+    /// True when no one but the previous build of this process has written the output folder since that build (a
+    /// preview server's own folder, after its first build): an output it recorded is taken to be on disk without
+    /// asking the file system, 28,000 look-ups in every rebuild of a 10,000-document site.
+    /// </summary>
+    public bool OutputsUntouched { get; }
 
     /// <summary>
     /// False for a <c>--clean</c> build, which must use nothing a previous build left in the cache folder (a module
@@ -87,8 +95,9 @@ public sealed class OutputCache
     /// <param name="fingerprint">A hash of everything every output depends on.</param>
     /// <param name="decoded">Note values an earlier build of this process decoded (a preview server's), or null.</param>
     /// <param name="spill">Where the notes this build makes wait until they are saved, or null to keep them in memory.</param>
-    public static OutputCache Open(string cacheDirectory, string targetDirectory, string fingerprint, DecodedNotes? decoded = null, SpillFile? spill = null) =>
-        Open(cacheDirectory, targetDirectory, fingerprint, usePrevious: true, decoded, spill);
+    /// <param name="outputsUntouched">True when only the previous build of this process has written the output folder (<see cref="OutputsUntouched"/>).</param>
+    public static OutputCache Open(string cacheDirectory, string targetDirectory, string fingerprint, DecodedNotes? decoded = null, SpillFile? spill = null, bool outputsUntouched = false) =>
+        Open(cacheDirectory, targetDirectory, fingerprint, usePrevious: true, decoded, spill, outputsUntouched);
 
     /// <summary>
     /// Opens the cache for a build that renders everything (<c>--clean</c>): nothing of the previous build is used,
@@ -99,9 +108,9 @@ public sealed class OutputCache
     /// <param name="fingerprint">A hash of everything every output depends on.</param>
     /// <param name="spill">Where the notes this build makes wait until they are saved, or null to keep them in memory.</param>
     public static OutputCache OpenForCleanBuild(string cacheDirectory, string targetDirectory, string fingerprint, SpillFile? spill = null) =>
-        Open(cacheDirectory, targetDirectory, fingerprint, usePrevious: false, decoded: null, spill);
+        Open(cacheDirectory, targetDirectory, fingerprint, usePrevious: false, decoded: null, spill, outputsUntouched: false);
 
-    private static OutputCache Open(string cacheDirectory, string targetDirectory, string fingerprint, bool usePrevious, DecodedNotes? decoded, SpillFile? spill)
+    private static OutputCache Open(string cacheDirectory, string targetDirectory, string fingerprint, bool usePrevious, DecodedNotes? decoded, SpillFile? spill, bool outputsUntouched)
     {
         cacheDirectory = Path.GetFullPath(cacheDirectory);
         targetDirectory = Path.GetFullPath(targetDirectory).TrimEnd(Path.DirectorySeparatorChar);
@@ -109,7 +118,7 @@ public sealed class OutputCache
         var previous = !usePrevious || !Directory.Exists(targetDirectory) || File.Exists(SyncMarkerPath(cacheDirectory)) || !File.Exists(manifestPath)
             ? Task.FromResult(new Dictionary<string, Entry>(StringComparer.Ordinal))
             : Task.Factory.StartNew(() => ReadManifest(manifestPath), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
-        return new OutputCache(cacheDirectory, targetDirectory, fingerprint, previous, readNotes: usePrevious, decoded, spill);
+        return new OutputCache(cacheDirectory, targetDirectory, fingerprint, previous, readNotes: usePrevious, decoded, spill, outputsUntouched);
     }
 
     /// <summary>The previous build's record; empty (a clean build follows) when it cannot be read.</summary>
@@ -170,7 +179,7 @@ public sealed class OutputCache
     /// </summary>
     public bool TryKeep(string destination, string inputsKey)
     {
-        if (Previous.TryGetValue(destination, out var entry) && entry.InputsKey == inputsKey && File.Exists(Target(destination)))
+        if (Previous.TryGetValue(destination, out var entry) && entry.InputsKey == inputsKey && OnDisk(destination))
         {
             _current[destination] = entry;
             Interlocked.Increment(ref _kept);
@@ -188,7 +197,7 @@ public sealed class OutputCache
     public IReadOnlyList<string>? TryKeepAll(string inputsKey)
     {
         var destinations = Previous.Where(p => p.Value.InputsKey == inputsKey).Select(p => p.Key).Order(StringComparer.Ordinal).ToList();
-        if (destinations.Count == 0 || !destinations.All(d => File.Exists(Target(d))))
+        if (destinations.Count == 0 || !destinations.All(OnDisk))
         {
             return null;
         }
@@ -234,7 +243,7 @@ public sealed class OutputCache
     {
         var entry = new Entry(inputsKey, contentHash);
         _current[destination] = entry;
-        if (Previous.TryGetValue(destination, out var previous) && previous.ContentHash == contentHash && File.Exists(Target(destination)))
+        if (Previous.TryGetValue(destination, out var previous) && previous.ContentHash == contentHash && OnDisk(destination))
         {
             Interlocked.Increment(ref _kept);
             return true;
@@ -321,6 +330,9 @@ public sealed class OutputCache
     private static string SyncMarkerPath(string cacheDirectory) => Path.Combine(cacheDirectory, SyncMarkerName);
 
     private string Target(string destination) => Path.Combine(TargetDirectory, destination);
+
+    /// <summary>True when a recorded output is still in the output folder (taken as so when <see cref="OutputsUntouched"/>).</summary>
+    private bool OnDisk(string destination) => OutputsUntouched || File.Exists(Target(destination));
 
     /// <summary>The previous build's record, waiting for its reading to finish the first time it is asked for.</summary>
     private Dictionary<string, Entry> Previous => _previousRead.GetAwaiter().GetResult();
