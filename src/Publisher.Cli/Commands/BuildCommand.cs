@@ -22,7 +22,7 @@ internal static class BuildCommand
         {
             var outputWriter = parse.InvocationConfiguration.Output;
             var errorWriter = parse.InvocationConfiguration.Error;
-            var request = new SiteBuilder.Request(parse.GetValue(config)!, parse.GetValue(output), parse.GetValue(baseUrl), parse.GetValue(parallelism), Incremental: !parse.GetValue(clean));
+            var request = new SiteBuilder.Request(parse.GetValue(config)!, parse.GetValue(output), parse.GetValue(baseUrl), parse.GetValue(parallelism), Incremental: !parse.GetValue(clean), ExitsAfterBuild: true);
             BuildResult result;
             try
             {

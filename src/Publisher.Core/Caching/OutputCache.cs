@@ -56,6 +56,12 @@ public sealed class OutputCache
     /// </summary>
     public bool UsesPreviousBuild { get; }
 
+    /// <summary>
+    /// True when the previous build's record of this output folder is there to be read (it is read in the
+    /// background; <see cref="IsIncremental"/> waits for it): this build is likely to reuse most of its outputs.
+    /// </summary>
+    public bool HasPreviousRecord { get; private init; }
+
     /// <summary>The cache folder.</summary>
     public string CacheDirectory { get; }
 
@@ -115,10 +121,11 @@ public sealed class OutputCache
         cacheDirectory = Path.GetFullPath(cacheDirectory);
         targetDirectory = Path.GetFullPath(targetDirectory).TrimEnd(Path.DirectorySeparatorChar);
         var manifestPath = ManifestPath(cacheDirectory, targetDirectory);
-        var previous = !usePrevious || !Directory.Exists(targetDirectory) || File.Exists(SyncMarkerPath(cacheDirectory)) || !File.Exists(manifestPath)
-            ? Task.FromResult(new Dictionary<string, Entry>(StringComparer.Ordinal))
-            : Task.Factory.StartNew(() => ReadManifest(manifestPath), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
-        return new OutputCache(cacheDirectory, targetDirectory, fingerprint, previous, readNotes: usePrevious, decoded, spill, outputsUntouched);
+        var hasRecord = usePrevious && Directory.Exists(targetDirectory) && !File.Exists(SyncMarkerPath(cacheDirectory)) && File.Exists(manifestPath);
+        var previous = hasRecord
+            ? Task.Factory.StartNew(() => ReadManifest(manifestPath), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default)
+            : Task.FromResult(new Dictionary<string, Entry>(StringComparer.Ordinal));
+        return new OutputCache(cacheDirectory, targetDirectory, fingerprint, previous, readNotes: usePrevious, decoded, spill, outputsUntouched) { HasPreviousRecord = hasRecord };
     }
 
     /// <summary>The previous build's record; empty (a clean build follows) when it cannot be read.</summary>
