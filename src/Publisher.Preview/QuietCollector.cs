@@ -1,4 +1,5 @@
 using System.Runtime;
+using Publisher.Core.Execution;
 
 namespace Publisher.Preview;
 
@@ -13,7 +14,8 @@ namespace Publisher.Preview;
 /// </summary>
 /// <remarks>
 /// The cost is memory: the preview holds up to one rebuild's garbage until it has been quiet, at most
-/// <see cref="MaxBudget"/> (and never more than an eighth of the memory the process may use).
+/// <see cref="MaxBudget"/> (and never more than an eighth of the memory the process may use,
+/// <see cref="NoCollectionScope"/>).
 /// </remarks>
 internal sealed class QuietCollector : IDisposable
 {
@@ -31,6 +33,7 @@ internal sealed class QuietCollector : IDisposable
     private long _allocatedBefore;
     private long _regionSize;
     private long _regionStart;
+    private NoCollectionScope? _region;
     private int _builds;
     private bool _disposed;
 
@@ -77,8 +80,7 @@ internal sealed class QuietCollector : IDisposable
             // The first build renders the whole site; a rebuild allocates a fraction of that, learnt from the next one.
             var allocated = GC.GetTotalAllocatedBytes() - _allocatedBefore;
             _expected = _builds++ == 0 ? 0 : allocated;
-            var limit = Math.Min(MaxBudget, GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / 8);
-            _budget = Math.Max(MinBudget, Math.Min(limit, _expected == 0 ? limit : _expected * 3 / 2));
+            _budget = Math.Max(MinBudget, Math.Min(MaxBudget, _expected == 0 ? MaxBudget : _expected * 3 / 2));
             if (!_disposed)
             {
                 _quietTimer.Change(_quiet, Timeout.InfiniteTimeSpan);
@@ -113,36 +115,17 @@ internal sealed class QuietCollector : IDisposable
         }
     }
 
-    private static void EndRegion()
+    private void EndRegion()
     {
-        if (!InRegion)
-        {
-            return;
-        }
-
-        try
-        {
-            GC.EndNoGCRegion();
-        }
-        catch (InvalidOperationException)
-        {
-            // The region ended by itself (more was allocated than it held): nothing to end.
-        }
+        _region?.Dispose();
+        _region = null;
     }
 
+    /// <summary>Opens a region of the budget; without one (the runtime refused it) the rebuild runs with the collector as usual.</summary>
     private void TryStartRegion()
     {
-        try
-        {
-            if (GC.TryStartNoGCRegion(_budget))
-            {
-                _regionSize = _budget;
-                _regionStart = GC.GetTotalAllocatedBytes();
-            }
-        }
-        catch (Exception ex) when (ex is ArgumentOutOfRangeException or InvalidOperationException)
-        {
-            // More than the runtime allows, or a region already open: the rebuild runs with the collector as usual.
-        }
+        _region = NoCollectionScope.TryBegin(_budget);
+        _regionSize = _region?.Budget ?? 0;
+        _regionStart = GC.GetTotalAllocatedBytes();
     }
 }

@@ -11,9 +11,10 @@ namespace Publisher.Core.Execution;
 /// </summary>
 public sealed class NoCollectionScope : IDisposable
 {
-    private NoCollectionScope()
-    {
-    }
+    private NoCollectionScope(long budget) => Budget = budget;
+
+    /// <summary>How many bytes may be allocated before the region ends by itself.</summary>
+    public long Budget { get; }
 
     /// <summary>
     /// Opens a region of at most <paramref name="budget"/> bytes (and never more than an eighth of the memory the
@@ -24,7 +25,7 @@ public sealed class NoCollectionScope : IDisposable
         budget = Math.Min(budget, GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / 8);
         try
         {
-            return GC.TryStartNoGCRegion(budget) ? new NoCollectionScope() : null;
+            return GC.TryStartNoGCRegion(budget) ? new NoCollectionScope(budget) : null;
         }
         catch (Exception ex) when (ex is ArgumentOutOfRangeException or InvalidOperationException)
         {
