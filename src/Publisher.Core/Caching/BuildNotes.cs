@@ -37,12 +37,12 @@ public sealed class BuildNotes
 {
     private const string Header = "publisher-build-notes 3";
 
-    private readonly string _path;
-    private readonly string _logPath;
-    private readonly Task<Previous> _previous;
     // A value shorter than this stays a string: spilled, it would still cost a dictionary entry and its place.
     private const int SpillFrom = 256;
 
+    private readonly string _path;
+    private readonly string _logPath;
+    private readonly Task<Previous> _previous;
     private readonly ConcurrentDictionary<string, MadeValue> _made = new(StringComparer.Ordinal);
     private readonly DecodedNotes? _decoded;
     private readonly SpillFile? _spill;
