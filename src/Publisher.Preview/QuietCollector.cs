@@ -1,4 +1,3 @@
-using System.Runtime;
 using Publisher.Core.Execution;
 
 namespace Publisher.Preview;
@@ -31,8 +30,6 @@ internal sealed class QuietCollector : IDisposable
     private long _budget = MinBudget;
     private long _expected;
     private long _allocatedBefore;
-    private long _regionSize;
-    private long _regionStart;
     private NoCollectionScope? _region;
     private int _builds;
     private bool _disposed;
@@ -44,9 +41,6 @@ internal sealed class QuietCollector : IDisposable
         _quietTimer = new Timer(_ => CollectNow(), null, Timeout.Infinite, Timeout.Infinite);
     }
 
-    /// <summary>True while a no-GC region is open.</summary>
-    internal static bool InRegion => GCSettings.LatencyMode == GCLatencyMode.NoGCRegion;
-
     /// <summary>
     /// Before a build: a region is opened if none is open (the first build, or the last one used it up). When saves
     /// come faster than the quiet time, the rebuilds share the region; once it has no room left for another, its
@@ -57,13 +51,13 @@ internal sealed class QuietCollector : IDisposable
         lock (_gate)
         {
             _quietTimer.Change(Timeout.Infinite, Timeout.Infinite);
-            if (InRegion && _regionSize - (GC.GetTotalAllocatedBytes() - _regionStart) < _expected * 5 / 4)
+            if (NoCollectionScope.IsOpen && _region is { } region && region.Remaining < _expected * 5 / 4)
             {
                 EndRegion();
                 GC.Collect();
             }
 
-            if (!InRegion)
+            if (!NoCollectionScope.IsOpen)
             {
                 TryStartRegion();
             }
@@ -122,10 +116,5 @@ internal sealed class QuietCollector : IDisposable
     }
 
     /// <summary>Opens a region of the budget; without one (the runtime refused it) the rebuild runs with the collector as usual.</summary>
-    private void TryStartRegion()
-    {
-        _region = NoCollectionScope.TryBegin(_budget);
-        _regionSize = _region?.Budget ?? 0;
-        _regionStart = GC.GetTotalAllocatedBytes();
-    }
+    private void TryStartRegion() => _region = NoCollectionScope.TryBegin(_budget);
 }

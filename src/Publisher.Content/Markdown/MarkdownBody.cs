@@ -47,6 +47,9 @@ public sealed class MarkdownBody
         _plainTextSource = plainText;
     }
 
+    /// <summary>Where the plain text of a body rendered into a spill file waits (for the build notes to keep it without writing it again).</summary>
+    internal SpilledText? SpilledPlainText => _spilledPlainText;
+
     /// <summary>The safe HTML of the body.</summary>
     public string Html => _spilledHtml is { } html ? html.ToString() : _rendered!.Value.Html;
 

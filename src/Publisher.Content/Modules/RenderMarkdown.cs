@@ -43,13 +43,21 @@ public sealed class RenderMarkdown : SyncModule
         {
             var rendered = renderer.Render(Markdown(), tableLabel, start);
             WarnRemoved(context, start, rendered.Removed, rendered.RemovedAt);
+            body = context.Spill is { } spill ? new MarkdownBody(rendered, spill) : new MarkdownBody(rendered);
             if (key is not null)
             {
-                notes!.Note(key + ":text", rendered.PlainText);
+                // The note of a spilled body is the plain text where it already waits, not a second copy of it.
+                if (body.SpilledPlainText is { } spilled)
+                {
+                    notes!.Note(key + ":text", spilled);
+                }
+                else
+                {
+                    notes!.Note(key + ":text", rendered.PlainText);
+                }
+
                 notes.Note(key + ":removed", FormatRemoved(rendered));
             }
-
-            body = context.Spill is { } spill ? new MarkdownBody(rendered, spill) : new MarkdownBody(rendered);
         }
 
         return input.WithMetadata(ContentKeys.Body, body).WithContent(string.Empty);

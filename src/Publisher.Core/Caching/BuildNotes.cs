@@ -118,6 +118,18 @@ public sealed class BuildNotes
     }
 
     /// <summary>
+    /// Records a note whose value already waits in a spill file (a body's plain text): it is kept there, not
+    /// written again, until the notes are saved (a note equal to the previous build's is only kept).
+    /// </summary>
+    public void Note(string key, SpilledText value)
+    {
+        if (!TryRecallText(key, out var previous) || previous.Length != value.Length || !previous.Span.SequenceEqual(value.ToString()))
+        {
+            _made[key] = new MadeValue(null, value);
+        }
+    }
+
+    /// <summary>
     /// Saves this build's notes: appends the notes it made to the log, or, when the log or the notes no build
     /// asked for have grown past a quarter of the notes (or there is no base), writes a new base file (atomically)
     /// of the notes this build recalled, copied from the array in runs, then those it made, and starts a new log.

@@ -11,10 +11,18 @@ namespace Publisher.Core.Execution;
 /// </summary>
 public sealed class NoCollectionScope : IDisposable
 {
+    private readonly long _allocatedAtStart = GC.GetTotalAllocatedBytes();
+
     private NoCollectionScope(long budget) => Budget = budget;
+
+    /// <summary>True while a no-GC region is open (this scope's, unless the work used it up).</summary>
+    public static bool IsOpen => GCSettings.LatencyMode == GCLatencyMode.NoGCRegion;
 
     /// <summary>How many bytes may be allocated before the region ends by itself.</summary>
     public long Budget { get; }
+
+    /// <summary>How many of <see cref="Budget"/> bytes are left (every thread's allocations count).</summary>
+    public long Remaining => Budget - (GC.GetTotalAllocatedBytes() - _allocatedAtStart);
 
     /// <summary>
     /// Opens a region of at most <paramref name="budget"/> bytes (and never more than an eighth of the memory the
@@ -36,7 +44,7 @@ public sealed class NoCollectionScope : IDisposable
     /// <summary>Ends the region if the work did not use it up (a process that goes on gets its collector back).</summary>
     public void Dispose()
     {
-        if (GCSettings.LatencyMode != GCLatencyMode.NoGCRegion)
+        if (!IsOpen)
         {
             return;
         }
