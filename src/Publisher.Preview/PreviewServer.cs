@@ -45,7 +45,7 @@ public sealed class PreviewServer : IAsyncDisposable
     private readonly Channel<string> _changes = Channel.CreateUnbounded<string>();
     private readonly CancellationTokenSource _stopping = new();
     private readonly List<FileSystemWatcher> _watchers = [];
-    private readonly DecodedNotes _decodedNotes = new();
+    private readonly BuildMemory _memory = new();
     private readonly QuietCollector _collector = new(QuietAfterBuild);
     private bool _outputsUntouched;
     private WebApplication? _app;
@@ -199,7 +199,7 @@ public sealed class PreviewServer : IAsyncDisposable
         _collector.BeforeBuild();
         try
         {
-            result = await SiteBuilder.BuildAsync(new SiteBuilder.Request(_options.ConfigPath, _outputDirectory, Url.ToString(), DecodedNotes: _decodedNotes, OutputsUntouched: _outputsUntouched), cancellationToken).ConfigureAwait(false);
+            result = await SiteBuilder.BuildAsync(new SiteBuilder.Request(_options.ConfigPath, _outputDirectory, Url.ToString(), Memory: _memory, OutputsUntouched: _outputsUntouched), cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

@@ -26,10 +26,10 @@ public static class SiteBuilder
     /// <param name="MaxDegreeOfParallelism">How many documents are processed at once; defaults to the cores.</param>
     /// <param name="Incremental">Reuse unchanged outputs recorded in <c>.publisher-cache/</c>; false builds everything.</param>
     /// <param name="WriteOutput">False runs every step except the Output phase and writes no output (<c>publisher check</c>); compiled templates are still cached in <c>.publisher-cache/razor/</c>.</param>
-    /// <param name="DecodedNotes">Note values kept from one build to the next by a process that builds again and again (the preview server); null for a single build.</param>
+    /// <param name="Memory">What a process that builds again and again (the preview server) keeps from one build to the next (<see cref="BuildMemory"/>); null for a single build.</param>
     /// <param name="OutputsUntouched">True when only this process's previous build has written the output folder since (<see cref="OutputCache.OutputsUntouched"/>): outputs it recorded are not looked up on disk.</param>
     /// <param name="ExitsAfterBuild">True when the process ends after this build (the command line): an incremental build then runs without stopping for the garbage collector (<see cref="NoCollectionScope"/>).</param>
-    public sealed record Request(string ConfigPath, string? OutputDirectory = null, string? BaseUrl = null, int? MaxDegreeOfParallelism = null, bool Incremental = true, bool WriteOutput = true, DecodedNotes? DecodedNotes = null, bool OutputsUntouched = false, bool ExitsAfterBuild = false);
+    public sealed record Request(string ConfigPath, string? OutputDirectory = null, string? BaseUrl = null, int? MaxDegreeOfParallelism = null, bool Incremental = true, bool WriteOutput = true, BuildMemory? Memory = null, bool OutputsUntouched = false, bool ExitsAfterBuild = false);
 
     /// <summary>
     /// The most an incremental build of a process that then ends may allocate before the collector runs: a build
@@ -85,10 +85,10 @@ public static class SiteBuilder
         var target = Path.Combine(root, options.OutputDirectory);
         var cacheFolder = Path.Combine(root, CacheFolder);
         var fingerprint = Fingerprint(root, options);
-        request.DecodedNotes?.StartBuild();
+        request.Memory?.Decoded.StartBuild();
         // Rendered bodies and the notes made wait on disk for their page, index or save (SpillFile), not on the heap.
         using var spill = SpillFile.Create(cacheFolder);
-        var cache = request.Incremental ? OutputCache.Open(cacheFolder, target, fingerprint, request.DecodedNotes, spill, request.OutputsUntouched) : OutputCache.OpenForCleanBuild(cacheFolder, target, fingerprint, spill);
+        var cache = request.Incremental ? OutputCache.Open(cacheFolder, target, fingerprint, request.Memory, spill, request.OutputsUntouched) : OutputCache.OpenForCleanBuild(cacheFolder, target, fingerprint, spill);
 
         using var noCollections = request.ExitsAfterBuild && cache.HasPreviousRecord ? NoCollectionScope.TryBegin(IncrementalBuildAllocations) : null;
         var output = StagedOutput.Begin(target);

@@ -20,8 +20,8 @@ public sealed class IncrementalBuildTests
         using var temp = new TempDirectory();
         var config = SampleSite.CopyTo(temp);
         var random = new Random(seed);
-        var decoded = inOneProcess ? new DecodedNotes() : null;
-        var first = await SiteBuilder.BuildAsync(new SiteBuilder.Request(config, DecodedNotes: decoded));
+        var memory = inOneProcess ? new BuildMemory() : null;
+        var first = await SiteBuilder.BuildAsync(new SiteBuilder.Request(config, Memory: memory));
         Assert.True(first.Succeeded, string.Join("\n", first.Diagnostics));
 
         for (var round = 0; round < 4; round++)
@@ -33,7 +33,7 @@ public sealed class IncrementalBuildTests
             }
 
             // When
-            var incremental = await SiteBuilder.BuildAsync(new SiteBuilder.Request(config, DecodedNotes: decoded));
+            var incremental = await SiteBuilder.BuildAsync(new SiteBuilder.Request(config, Memory: memory));
             var clean = await SiteBuilder.BuildAsync(new SiteBuilder.Request(config, $"clean-{round}", Incremental: false));
 
             // Then
@@ -53,7 +53,7 @@ public sealed class IncrementalBuildTests
             }
         }
 
-        Assert.True(decoded is null || decoded.Count > 0, "the builds kept no decoded note");
+        Assert.True(memory is null || memory.Decoded.Count > 0, "the builds kept no decoded note");
     }
 
     [Fact]
@@ -77,6 +77,29 @@ public sealed class IncrementalBuildTests
         Assert.Contains("yuepu/2021/rule-of-law-report/index.html", changed);
         Assert.DoesNotContain("ganquan-road/2021/rule-of-law-report/index.html", changed);
         Assert.Contains("新增的一段文字", File.ReadAllText(temp.Combine("_site/yuepu/2021/rule-of-law-report/index.html")));
+    }
+
+    [Fact]
+    public async Task Should_Read_Its_Records_Again_When_Another_Build_Wrote_The_Output_Folder_Since_Its_Last_Build()
+    {
+        // Given a process that keeps its records from build to build (as the preview server does) and has built the
+        // sample, then another build of the same folder (the command line, keeping nothing) after an edit
+        using var temp = new TempDirectory();
+        var config = SampleSite.CopyTo(temp);
+        var memory = new BuildMemory();
+        var report = temp.Combine("content/yuepu/2021/rule-of-law-report.md");
+        var original = File.ReadAllText(report);
+        Assert.True((await SiteBuilder.BuildAsync(new SiteBuilder.Request(config, Memory: memory))).Succeeded);
+        File.WriteAllText(report, original + "\n另一个进程构建时的文字。\n");
+        Assert.True((await SiteBuilder.BuildAsync(new SiteBuilder.Request(config))).Succeeded);
+
+        // When the edit is undone and the first process builds again
+        File.WriteAllText(report, original);
+        var result = await SiteBuilder.BuildAsync(new SiteBuilder.Request(config, Memory: memory));
+
+        // Then the page is made again from the original text, not kept as the record the process remembered would have it
+        Assert.True(result.Succeeded, string.Join("\n", result.Diagnostics));
+        Assert.DoesNotContain("另一个进程构建时的文字", File.ReadAllText(temp.Combine("_site/yuepu/2021/rule-of-law-report/index.html")));
     }
 
     [Fact]

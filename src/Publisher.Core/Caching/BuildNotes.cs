@@ -44,17 +44,17 @@ public sealed class BuildNotes
     private readonly string _logPath;
     private readonly Task<Previous> _previous;
     private readonly ConcurrentDictionary<string, MadeValue> _made = new(StringComparer.Ordinal);
-    private readonly DecodedNotes? _decoded;
+    private readonly BuildMemory? _memory;
     private readonly SpillFile? _spill;
 
-    internal BuildNotes(string path, bool readPrevious, DecodedNotes? decoded = null, SpillFile? spill = null)
+    internal BuildNotes(string path, bool readPrevious, BuildMemory? memory = null, SpillFile? spill = null)
     {
         _path = path;
-        _decoded = decoded;
+        _memory = memory;
         _spill = spill;
         _logPath = Path.ChangeExtension(path, ".log");
         // Read on another thread while the build reads its sources.
-        _previous = readPrevious ? Task.Run(() => Read(path, _logPath)) : Task.FromResult(Previous.Empty);
+        _previous = readPrevious ? Task.Run(() => Read(path, _logPath, memory)) : Task.FromResult(Previous.Empty);
     }
 
     /// <summary>Finds the note the previous build made under <paramref name="key"/> and keeps it for the next one.</summary>
@@ -77,13 +77,13 @@ public sealed class BuildNotes
     public bool TryRecallText(string key, out ReadOnlyMemory<char> value)
     {
         var previous = _previous.Result;
-        if (previous.Index.TryGetValue(Hash(key), out var index))
+        if (previous.TryFind(Hash(key), out var index))
         {
-            var entry = previous.Entries[index];
-            if (previous.Text.AsSpan(entry.KeyStart, entry.KeyLength).SequenceEqual(key))
+            var (entry, text) = (previous.EntryAt(index), previous.TextOf(index));
+            if (text.AsSpan(entry.KeyStart, entry.KeyLength).SequenceEqual(key))
             {
                 previous.MarkRecalled(index);
-                value = previous.Text.AsMemory(entry.ValueStart, entry.ValueLength);
+                value = text.AsMemory(entry.ValueStart, entry.ValueLength);
                 return true;
             }
         }
@@ -105,7 +105,7 @@ public sealed class BuildNotes
             return null;
         }
 
-        return _decoded is null ? decode(text.Span) : _decoded.GetOrDecode(key, text.Span, decode);
+        return _memory is null ? decode(text.Span) : _memory.Decoded.GetOrDecode(key, text.Span, decode);
     }
 
     /// <summary>Records a note for the next build (a note equal to the previous build's is only kept).</summary>
@@ -138,8 +138,8 @@ public sealed class BuildNotes
     {
         var previous = _previous.Result;
         var made = _made.OrderBy(n => n.Key, StringComparer.Ordinal).ToList();
-        var unused = previous.Entries.Length - previous.RecalledCount;
-        var fold = !previous.HasBase || (long)(previous.LogCount + made.Count + unused) * 4 > previous.Entries.Length;
+        var unused = previous.Count - previous.RecalledCount;
+        var fold = !previous.HasBase || (long)(previous.LogCount + made.Count + unused) * 4 > previous.Count;
         if (!fold)
         {
             if (made.Count > 0)
@@ -151,11 +151,11 @@ public sealed class BuildNotes
         }
 
         var replaced = made.Select(n => Hash(n.Key)).ToHashSet();
-        var kept = new bool[previous.Entries.Length];
+        var kept = new bool[previous.Count];
         var count = made.Count;
         for (var index = 0; index < kept.Length; index++)
         {
-            kept[index] = previous.IsRecalled(index) && !replaced.Contains(previous.Entries[index].KeyHash);
+            kept[index] = previous.IsRecalled(index) && !replaced.Contains(previous.EntryAt(index).KeyHash);
             count += kept[index] ? 1 : 0;
         }
 
@@ -172,16 +172,16 @@ public sealed class BuildNotes
                     continue;
                 }
 
-                // A run of kept notes that lie one after the other in the array is written as one slice of it.
-                var first = previous.Entries[index];
+                // A run of kept notes that lie one after the other in the same array is written as one slice of it.
+                var (first, text) = (previous.EntryAt(index), previous.TextOf(index));
                 var end = first.End;
-                while (index + 1 < kept.Length && kept[index + 1] && previous.Entries[index + 1].Start == end)
+                while (index + 1 < kept.Length && kept[index + 1] && previous.TextOf(index + 1) == text && previous.EntryAt(index + 1).Start == end)
                 {
                     index++;
-                    end = previous.Entries[index].End;
+                    end = previous.EntryAt(index).End;
                 }
 
-                file.Put(previous.Text.AsSpan(first.Start, end - first.Start));
+                file.Put(text.AsSpan(first.Start, end - first.Start));
             }
 
             var buffer = Array.Empty<char>();
@@ -195,6 +195,7 @@ public sealed class BuildNotes
             file.PutChecksum();
         }
 
+        _memory?.Forget(_path);
         File.Delete(_logPath);
         File.Move(temporary, _path, overwrite: true);
     }
@@ -227,33 +228,27 @@ public sealed class BuildNotes
         }
     }
 
-    private static Previous Read(string path, string logPath)
+    /// <summary>
+    /// The previous notes: the base file (kept in <paramref name="memory"/> by a process that builds again and again,
+    /// and read only when it changed: 47 MB at 10,000 documents), then the log, read every time (a few records per
+    /// edit until the next fold).
+    /// </summary>
+    private static Previous Read(string path, string logPath, BuildMemory? memory)
     {
         try
         {
-            if (!File.Exists(path))
+            if (memory?.Recall<NotesBase>(path) is not { } notesBase)
             {
-                return Previous.Empty;
+                notesBase = ReadBase(path);
+                if (notesBase is null)
+                {
+                    return Previous.Empty;
+                }
+
+                memory?.Keep(path, notesBase);
             }
 
-            // Base and log are read into one array, so an entry is a place in it wherever it came from.
-            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1);
-            using var log = File.Exists(logPath) ? new FileStream(logPath, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1) : null;
-            var baseLength = stream.Length / sizeof(char);
-            var logLength = (log?.Length ?? 0) / sizeof(char);
-            if (stream.Length % sizeof(char) != 0 || baseLength < 4 || baseLength + logLength > Array.MaxLength)
-            {
-                return Previous.Empty;
-            }
-
-            var text = GC.AllocateUninitializedArray<char>((int)(baseLength + logLength));
-            stream.ReadExactly(MemoryMarshal.AsBytes(text.AsSpan(0, (int)baseLength)));
-            log?.ReadExactly(MemoryMarshal.AsBytes(text.AsSpan((int)baseLength)));
-
-            // The base ends with a checksum of the rest (4 chars' worth of bytes): a damaged base is refused whole.
-            var body = MemoryMarshal.AsBytes(text.AsSpan(0, (int)baseLength - 4));
-            var stored = MemoryMarshal.Read<ulong>(MemoryMarshal.AsBytes(text.AsSpan((int)baseLength - 4, 4)));
-            return XxHash3.HashToUInt64(body) == stored ? Parse(text, (int)baseLength - 4, (int)baseLength) ?? Previous.Empty : Previous.Empty;
+            return ParseLog(notesBase, File.Exists(logPath) ? ReadChars(logPath, whole: false) ?? [] : []);
         }
         catch (IOException)
         {
@@ -262,35 +257,63 @@ public sealed class BuildNotes
         }
     }
 
-    /// <summary>
-    /// The index of the notes' text: the base's entries up to <paramref name="baseEnd"/> (null when damaged: every
-    /// length is checked against the end), then the log's records from <paramref name="logStart"/> up to the first
-    /// damaged or torn one; a key noted again in the log is found there.
-    /// </summary>
-    private static Previous? Parse(char[] text, int baseEnd, int logStart)
+    /// <summary>The base file's notes; null when there is none or it is damaged (refused whole: its checksum is of all of it).</summary>
+    private static NotesBase? ReadBase(string path)
     {
-        var position = 0;
-        var end = baseEnd;
-        bool TryReadString(out int start, out int length)
+        if (!File.Exists(path) || ReadChars(path, whole: true) is not { Length: >= 4 } text)
         {
-            start = length = 0;
-            if (end - position < 2)
-            {
-                return false;
-            }
-
-            length = MemoryMarshal.Read<int>(MemoryMarshal.AsBytes(text.AsSpan(position, 2)));
-            start = position + 2;
-            if (length < 0 || length > end - start)
-            {
-                return false;
-            }
-
-            position = start + length;
-            return true;
+            return null;
         }
 
-        if (!TryReadString(out var headerStart, out var headerLength) || !text.AsSpan(headerStart, headerLength).SequenceEqual(Header) || end - position < 2)
+        // The base ends with a checksum of the rest (4 chars' worth of bytes).
+        var body = MemoryMarshal.AsBytes(text.AsSpan(0, text.Length - 4));
+        var stored = MemoryMarshal.Read<ulong>(MemoryMarshal.AsBytes(text.AsSpan(text.Length - 4, 4)));
+        return XxHash3.HashToUInt64(body) == stored ? ParseBase(text, text.Length - 4) : null;
+    }
+
+    /// <summary>
+    /// A file's UTF-16 code units, copied as they are. When its length is not a whole number of them: null if
+    /// <paramref name="whole"/> (a damaged base), else without the last byte (a log record torn by a killed build,
+    /// which ends the log there).
+    /// </summary>
+    private static char[]? ReadChars(string path, bool whole)
+    {
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1);
+        if ((whole && stream.Length % sizeof(char) != 0) || stream.Length / sizeof(char) > Array.MaxLength)
+        {
+            return null;
+        }
+
+        var text = GC.AllocateUninitializedArray<char>((int)(stream.Length / sizeof(char)));
+        stream.ReadExactly(MemoryMarshal.AsBytes(text.AsSpan()));
+        return text;
+    }
+
+    /// <summary>Reads one length-prefixed string of a notes text at <paramref name="position"/> (false past <paramref name="end"/> or damaged).</summary>
+    private static bool TryReadString(char[] text, ref int position, int end, out int start, out int length)
+    {
+        start = length = 0;
+        if (end - position < 2)
+        {
+            return false;
+        }
+
+        length = MemoryMarshal.Read<int>(MemoryMarshal.AsBytes(text.AsSpan(position, 2)));
+        start = position + 2;
+        if (length < 0 || length > end - start)
+        {
+            return false;
+        }
+
+        position = start + length;
+        return true;
+    }
+
+    /// <summary>The index of the base's entries up to <paramref name="end"/>; null when damaged (every length is checked against the end).</summary>
+    private static NotesBase? ParseBase(char[] text, int end)
+    {
+        var position = 0;
+        if (!TryReadString(text, ref position, end, out var headerStart, out var headerLength) || !text.AsSpan(headerStart, headerLength).SequenceEqual(Header) || end - position < 2)
         {
             return null;
         }
@@ -302,34 +325,34 @@ public sealed class BuildNotes
             return null;
         }
 
-        var entries = new List<Entry>(count);
+        var entries = new Entry[count];
         var index = new Dictionary<UInt128, int>(count);
-        void Add(int keyStart, int keyLength, int valueStart, int valueLength)
-        {
-            var hash = Hash(text.AsSpan(keyStart, keyLength));
-            index[hash] = entries.Count;
-            entries.Add(new Entry(keyStart, keyLength, valueStart, valueLength, hash));
-        }
-
         for (var i = 0; i < count; i++)
         {
-            if (!TryReadString(out var keyStart, out var keyLength) || !TryReadString(out var valueStart, out var valueLength))
+            if (!TryReadString(text, ref position, end, out var keyStart, out var keyLength) || !TryReadString(text, ref position, end, out var valueStart, out var valueLength))
             {
                 return null;
             }
 
-            Add(keyStart, keyLength, valueStart, valueLength);
+            var hash = Hash(text.AsSpan(keyStart, keyLength));
+            index[hash] = i;
+            entries[i] = new Entry(keyStart, keyLength, valueStart, valueLength, hash);
         }
 
-        if (position != end)
-        {
-            return null;
-        }
+        return position == end ? new NotesBase(text, entries, index) : null;
+    }
 
-        var logCount = 0;
-        position = logStart;
-        end = text.Length;
-        while (TryReadString(out var keyStart, out var keyLength) && TryReadString(out var valueStart, out var valueLength) && end - position >= 4)
+    /// <summary>
+    /// The previous notes: the base, then the log's records up to the first damaged or torn one; a key noted again
+    /// in the log is found there.
+    /// </summary>
+    private static Previous ParseLog(NotesBase notesBase, char[] text)
+    {
+        var entries = new List<Entry>();
+        var index = new Dictionary<UInt128, int>();
+        var position = 0;
+        while (TryReadString(text, ref position, text.Length, out var keyStart, out var keyLength) &&
+               TryReadString(text, ref position, text.Length, out var valueStart, out var valueLength) && text.Length - position >= 4)
         {
             var record = MemoryMarshal.AsBytes(text.AsSpan(keyStart - 2, position - (keyStart - 2)));
             if (XxHash3.HashToUInt64(record) != MemoryMarshal.Read<ulong>(MemoryMarshal.AsBytes(text.AsSpan(position, 4))))
@@ -338,12 +361,13 @@ public sealed class BuildNotes
             }
 
             position += 4;
-            Add(keyStart, keyLength, valueStart, valueLength);
-            logCount++;
+            var hash = Hash(text.AsSpan(keyStart, keyLength));
+            index[hash] = entries.Count;
+            entries.Add(new Entry(keyStart, keyLength, valueStart, valueLength, hash));
         }
 
-        var logBytes = (long)(logStart == text.Length || logCount == 0 ? 0 : entries[^1].End + 4 - logStart) * sizeof(char);
-        return new Previous(text, [.. entries], index, hasBase: true, logCount, logBytes);
+        var logBytes = entries.Count == 0 ? 0 : (long)(entries[^1].End + 4) * sizeof(char);
+        return new Previous(notesBase, text, [.. entries], index, logBytes);
     }
 
     /// <summary>A note this build made: its value as a string, or where it waits in the spill file.</summary>
@@ -411,30 +435,62 @@ public sealed class BuildNotes
         public void Dispose() => stream.Dispose();
     }
 
-    /// <summary>The previous build's notes: their text, where each key and value is in it, and which were recalled.</summary>
-    private sealed class Previous(char[] text, Entry[] entries, Dictionary<UInt128, int> index, bool hasBase, int logCount, long logBytes)
+    /// <summary>
+    /// The base file's notes: its text, where each key and value is in it, and the index of its keys' hashes. Never
+    /// changed once read, so a process may keep it for its next build (<see cref="BuildMemory"/>).
+    /// </summary>
+    private sealed class NotesBase(char[] text, Entry[] entries, Dictionary<UInt128, int> index)
     {
-        private readonly int[] _recalled = new int[entries.Length];
-        private int _recalledCount;
-
-        public static Previous Empty => new([], [], [], hasBase: false, logCount: 0, logBytes: 0);
-
         public char[] Text { get; } = text;
 
         public Entry[] Entries { get; } = entries;
 
         public Dictionary<UInt128, int> Index { get; } = index;
+    }
+
+    /// <summary>
+    /// The previous build's notes (the base's, then the log's, numbered in that order) and which of them this build
+    /// recalled.
+    /// </summary>
+    private sealed class Previous(NotesBase? notesBase, char[] logText, Entry[] logEntries, Dictionary<UInt128, int> logIndex, long logBytes)
+    {
+        private static readonly NotesBase NoBase = new([], [], []);
+        private readonly NotesBase _base = notesBase ?? NoBase;
+        private readonly int[] _recalled = new int[(notesBase?.Entries.Length ?? 0) + logEntries.Length];
+        private int _recalledCount;
+
+        public static Previous Empty => new(null, [], [], [], logBytes: 0);
 
         /// <summary>False when there was no base file to append to (none, damaged, or a build that uses nothing of the previous one).</summary>
-        public bool HasBase { get; } = hasBase;
+        public bool HasBase { get; } = notesBase is not null;
+
+        /// <summary>How many notes there are, base and log.</summary>
+        public int Count => _recalled.Length;
 
         /// <summary>The records in the log.</summary>
-        public int LogCount { get; } = logCount;
+        public int LogCount => logEntries.Length;
 
         /// <summary>The length of the log up to the end of its last good record.</summary>
         public long LogBytes { get; } = logBytes;
 
         public int RecalledCount => Volatile.Read(ref _recalledCount);
+
+        /// <summary>The note whose key has this hash, the log's before the base's.</summary>
+        public bool TryFind(UInt128 keyHash, out int index)
+        {
+            if (logIndex.TryGetValue(keyHash, out var inLog))
+            {
+                index = _base.Entries.Length + inLog;
+                return true;
+            }
+
+            return _base.Index.TryGetValue(keyHash, out index);
+        }
+
+        public Entry EntryAt(int index) => index < _base.Entries.Length ? _base.Entries[index] : logEntries[index - _base.Entries.Length];
+
+        /// <summary>The array the note's key and value are in.</summary>
+        public char[] TextOf(int index) => index < _base.Entries.Length ? _base.Text : logText;
 
         public bool IsRecalled(int entry) => Volatile.Read(ref _recalled[entry]) != 0;
 

@@ -28,17 +28,19 @@ public sealed class OutputCache
     private readonly Task<Dictionary<string, Entry>> _previousRead;
     private readonly ConcurrentDictionary<string, Entry> _current = new(StringComparer.Ordinal);
     private readonly string _manifestPath;
+    private readonly BuildMemory? _memory;
     private int _kept;
 
-    private OutputCache(string cacheDirectory, string targetDirectory, string fingerprint, Task<Dictionary<string, Entry>> previous, bool readNotes, DecodedNotes? decoded, SpillFile? spill, bool outputsUntouched)
+    private OutputCache(string cacheDirectory, string targetDirectory, string fingerprint, Task<Dictionary<string, Entry>> previous, bool readNotes, BuildMemory? memory, SpillFile? spill, bool outputsUntouched)
     {
+        _memory = memory;
         CacheDirectory = cacheDirectory;
         TargetDirectory = targetDirectory;
         Fingerprint = fingerprint;
         _previousRead = previous;
         _manifestPath = ManifestPath(cacheDirectory, targetDirectory);
-        Notes = new BuildNotes(RecordPath(cacheDirectory, targetDirectory, "notes-", ".bin"), readNotes, decoded, spill);
-        Sources = new SourceStamps(RecordPath(cacheDirectory, targetDirectory, "sources-", ".txt"), readNotes);
+        Notes = new BuildNotes(RecordPath(cacheDirectory, targetDirectory, "notes-", ".bin"), readNotes, memory, spill);
+        Sources = new SourceStamps(RecordPath(cacheDirectory, targetDirectory, "sources-", ".txt"), readNotes, memory);
         UsesPreviousBuild = readNotes;
         OutputsUntouched = outputsUntouched;
     }
@@ -99,11 +101,11 @@ public sealed class OutputCache
     /// <param name="cacheDirectory">The cache folder.</param>
     /// <param name="targetDirectory">The live output folder.</param>
     /// <param name="fingerprint">A hash of everything every output depends on.</param>
-    /// <param name="decoded">Note values an earlier build of this process decoded (a preview server's), or null.</param>
+    /// <param name="memory">What an earlier build of this process kept (a preview server's), or null.</param>
     /// <param name="spill">Where the notes this build makes wait until they are saved, or null to keep them in memory.</param>
     /// <param name="outputsUntouched">True when only the previous build of this process has written the output folder (<see cref="OutputsUntouched"/>).</param>
-    public static OutputCache Open(string cacheDirectory, string targetDirectory, string fingerprint, DecodedNotes? decoded = null, SpillFile? spill = null, bool outputsUntouched = false) =>
-        Open(cacheDirectory, targetDirectory, fingerprint, usePrevious: true, decoded, spill, outputsUntouched);
+    public static OutputCache Open(string cacheDirectory, string targetDirectory, string fingerprint, BuildMemory? memory = null, SpillFile? spill = null, bool outputsUntouched = false) =>
+        Open(cacheDirectory, targetDirectory, fingerprint, usePrevious: true, memory, spill, outputsUntouched);
 
     /// <summary>
     /// Opens the cache for a build that renders everything (<c>--clean</c>): nothing of the previous build is used,
@@ -114,27 +116,32 @@ public sealed class OutputCache
     /// <param name="fingerprint">A hash of everything every output depends on.</param>
     /// <param name="spill">Where the notes this build makes wait until they are saved, or null to keep them in memory.</param>
     public static OutputCache OpenForCleanBuild(string cacheDirectory, string targetDirectory, string fingerprint, SpillFile? spill = null) =>
-        Open(cacheDirectory, targetDirectory, fingerprint, usePrevious: false, decoded: null, spill, outputsUntouched: false);
+        Open(cacheDirectory, targetDirectory, fingerprint, usePrevious: false, memory: null, spill, outputsUntouched: false);
 
-    private static OutputCache Open(string cacheDirectory, string targetDirectory, string fingerprint, bool usePrevious, DecodedNotes? decoded, SpillFile? spill, bool outputsUntouched)
+    private static OutputCache Open(string cacheDirectory, string targetDirectory, string fingerprint, bool usePrevious, BuildMemory? memory, SpillFile? spill, bool outputsUntouched)
     {
         cacheDirectory = Path.GetFullPath(cacheDirectory);
         targetDirectory = Path.GetFullPath(targetDirectory).TrimEnd(Path.DirectorySeparatorChar);
         var manifestPath = ManifestPath(cacheDirectory, targetDirectory);
         var hasRecord = usePrevious && Directory.Exists(targetDirectory) && !File.Exists(SyncMarkerPath(cacheDirectory)) && File.Exists(manifestPath);
-        var previous = hasRecord
-            ? Task.Factory.StartNew(() => ReadManifest(manifestPath), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default)
-            : Task.FromResult(new Dictionary<string, Entry>(StringComparer.Ordinal));
-        return new OutputCache(cacheDirectory, targetDirectory, fingerprint, previous, readNotes: usePrevious, decoded, spill, outputsUntouched) { HasPreviousRecord = hasRecord };
+        var previous = !hasRecord ? Task.FromResult(new Dictionary<string, Entry>(StringComparer.Ordinal))
+            : memory?.Recall<Dictionary<string, Entry>>(manifestPath) is { } kept ? Task.FromResult(kept)
+            : Task.Factory.StartNew(() => ReadManifest(manifestPath, memory), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+        return new OutputCache(cacheDirectory, targetDirectory, fingerprint, previous, readNotes: usePrevious, memory, spill, outputsUntouched) { HasPreviousRecord = hasRecord };
     }
 
-    /// <summary>The previous build's record; empty (a clean build follows) when it cannot be read.</summary>
-    private static Dictionary<string, Entry> ReadManifest(string manifestPath)
+    /// <summary>
+    /// The previous build's record; empty (a clean build follows) when it cannot be read. Kept in
+    /// <paramref name="memory"/> for the next build of this process (it is never changed: a build records its
+    /// outputs apart).
+    /// </summary>
+    private static Dictionary<string, Entry> ReadManifest(string manifestPath, BuildMemory? memory)
     {
         var entries = new Dictionary<string, Entry>(StringComparer.Ordinal);
         try
         {
             Read(File.ReadAllText(manifestPath, Encoding.UTF8), entries);
+            memory?.Keep(manifestPath, entries);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
@@ -293,12 +300,16 @@ public sealed class OutputCache
         StaleRecords.Prune(CacheDirectory, FolderKey(TargetDirectory));
     }
 
+    /// <summary>Writes the record unless it says what the previous one says; either way the process keeps it for its next build.</summary>
     private void SaveManifest()
     {
         if (_current.Count == Previous.Count && _current.All(e => Previous.TryGetValue(e.Key, out var previous) && previous == e.Value) && File.Exists(_manifestPath))
         {
+            _memory?.Keep(_manifestPath, Previous);
             return;
         }
+
+        _memory?.Forget(_manifestPath);
 
         var temporary = _manifestPath + ".tmp";
         using (var writer = new StreamWriter(temporary, append: false, new UTF8Encoding(false), bufferSize: 1 << 16))
@@ -317,6 +328,7 @@ public sealed class OutputCache
         }
 
         File.Move(temporary, _manifestPath, overwrite: true);
+        _memory?.Keep(_manifestPath, new Dictionary<string, Entry>(_current, StringComparer.Ordinal));
     }
 
     /// <summary>

@@ -29,6 +29,7 @@ public sealed class SourceStamps
     private const string Header = "publisher-source-stamps 1";
 
     private readonly string _path;
+    private readonly BuildMemory? _memory;
     private readonly Dictionary<string, Stamp> _previous = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, Stamp> _current = new(StringComparer.Ordinal);
     private readonly long _started = DateTime.UtcNow.Ticks;
@@ -36,10 +37,20 @@ public sealed class SourceStamps
     private int _forgotten;
     private int _recorded;
 
-    internal SourceStamps(string path, bool readPrevious)
+    internal SourceStamps(string path, bool readPrevious, BuildMemory? memory = null)
     {
         _path = path;
-        if (readPrevious)
+        _memory = memory;
+        if (!readPrevious)
+        {
+            return;
+        }
+
+        if (memory?.Recall<Kept>(path) is { } kept)
+        {
+            (_previous, _previousStarted) = (kept.Stamps, kept.Started);
+        }
+        else
         {
             Read();
         }
@@ -131,10 +142,18 @@ public sealed class SourceStamps
     /// </summary>
     internal void Save()
     {
-        if (Volatile.Read(ref _forgotten) != 0 || (Volatile.Read(ref _recorded) == 0 && _current.Count == _previous.Count && File.Exists(_path)))
+        if (Volatile.Read(ref _forgotten) != 0)
         {
             return;
         }
+
+        if (Volatile.Read(ref _recorded) == 0 && _current.Count == _previous.Count && File.Exists(_path))
+        {
+            _memory?.Keep(_path, new Kept(_previous, _previousStarted));
+            return;
+        }
+
+        _memory?.Forget(_path);
 
         Directory.CreateDirectory(Path.GetDirectoryName(_path)!);
         var builder = new StringBuilder(Header).Append('\n').Append(_started.ToString(CultureInfo.InvariantCulture)).Append('\n');
@@ -146,6 +165,7 @@ public sealed class SourceStamps
         var temporary = _path + ".tmp";
         File.WriteAllText(temporary, builder.ToString(), new UTF8Encoding(false));
         File.Move(temporary, _path, overwrite: true);
+        _memory?.Keep(_path, new Kept(new Dictionary<string, Stamp>(_current, StringComparer.Ordinal), _started));
     }
 
     private void Read()
@@ -174,6 +194,8 @@ public sealed class SourceStamps
                     _previous[parts[0]] = new Stamp(length, modified, created, parts[4]);
                 }
             }
+
+            _memory?.Keep(_path, new Kept(_previous, _previousStarted));
         }
         catch (IOException)
         {
@@ -181,4 +203,7 @@ public sealed class SourceStamps
             _previous.Clear();
         }
     }
+
+    /// <summary>A saved record as a process keeps it for its next build (<see cref="BuildMemory"/>); never changed.</summary>
+    private sealed record Kept(Dictionary<string, Stamp> Stamps, long Started);
 }
