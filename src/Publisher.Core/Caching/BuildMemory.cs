@@ -21,9 +21,6 @@ public sealed class BuildMemory
     /// <summary>The note values decoded by earlier builds.</summary>
     public DecodedNotes Decoded { get; } = new();
 
-    /// <summary>How many records are kept.</summary>
-    public int RecordCount => _records.Count;
-
     /// <summary>The value kept for the record file at <paramref name="path"/>, if the file is still as it was when kept.</summary>
     internal T? Recall<T>(string path)
         where T : class =>
@@ -45,7 +42,10 @@ public sealed class BuildMemory
         }
     }
 
-    /// <summary>Forgets the record of <paramref name="path"/> (its file is being written and the value is not the one kept).</summary>
+    /// <summary>
+    /// Forgets the record of <paramref name="path"/>: its file is being replaced by one the process does not keep
+    /// (on a file system with coarse times, the new file could have the old one's length and time).
+    /// </summary>
     internal void Forget(string path) => _records.TryRemove(path, out _);
 
     private readonly record struct FileStamp(long Length, long ModifiedTicks)

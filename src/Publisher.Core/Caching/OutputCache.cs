@@ -309,8 +309,6 @@ public sealed class OutputCache
             return;
         }
 
-        _memory?.Forget(_manifestPath);
-
         var temporary = _manifestPath + ".tmp";
         using (var writer = new StreamWriter(temporary, append: false, new UTF8Encoding(false), bufferSize: 1 << 16))
         {

@@ -153,8 +153,6 @@ public sealed class SourceStamps
             return;
         }
 
-        _memory?.Forget(_path);
-
         Directory.CreateDirectory(Path.GetDirectoryName(_path)!);
         var builder = new StringBuilder(Header).Append('\n').Append(_started.ToString(CultureInfo.InvariantCulture)).Append('\n');
         foreach (var (source, stamp) in _current.OrderBy(e => e.Key, StringComparer.Ordinal))
