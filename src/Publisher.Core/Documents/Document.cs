@@ -1,5 +1,3 @@
-using System.Collections.Immutable;
-
 namespace Publisher.Core.Documents;
 
 /// <summary>
@@ -8,9 +6,6 @@ namespace Publisher.Core.Documents;
 /// </summary>
 public sealed record Document
 {
-    private static readonly ImmutableSortedDictionary<string, object?> EmptyMetadata =
-        ImmutableSortedDictionary.Create<string, object?>(StringComparer.Ordinal);
-
     private readonly string _content = string.Empty;
 
     /// <summary>The source path relative to the input root, with forward slashes; empty for generated documents.</summary>
@@ -20,7 +15,7 @@ public sealed record Document
     public string Destination { get; init; } = string.Empty;
 
     /// <summary>Metadata, sorted by key so that anything derived from it is deterministic.</summary>
-    public ImmutableSortedDictionary<string, object?> Metadata { get; init; } = EmptyMetadata;
+    public DocumentMetadata Metadata { get; init; } = DocumentMetadata.Empty;
 
     /// <summary>
     /// The content: source text, rendered HTML or any other text the module chain produces. When it is deferred
@@ -45,7 +40,7 @@ public sealed record Document
     private Func<string>? ContentLoader { get; init; }
 
     /// <summary>Returns a copy with one metadata value set.</summary>
-    public Document WithMetadata(string key, object? value) => this with { Metadata = Metadata.SetItem(key, value) };
+    public Document WithMetadata(string key, object? value) => this with { Metadata = Metadata.With(key, value) };
 
     /// <summary>Returns a copy with the given content.</summary>
     public Document WithContent(string content) => this with { Content = content };

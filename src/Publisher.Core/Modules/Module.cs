@@ -42,19 +42,29 @@ public abstract class Module : IModule
         {
             return await ExecuteDocumentAsync(input, context).ConfigureAwait(false);
         }
-        catch (ContentException ex)
-        {
-            context.Diagnostics.Add(ex.Diagnostic);
-            return null;
-        }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            context.Diagnostics.Error(
-                "PUB0001",
-                new SourceSpan(input.Source.Length > 0 ? input.Source : input.Destination),
-                $"unexpected failure in {GetType().Name} while processing this file: {ex.GetType().Name}: {ex.Message}",
-                "This is a bug in Publisher or the theme; please report it with this file attached.");
+            ReportFailure(ex, input, context);
             return null;
         }
+    }
+
+    /// <summary>
+    /// Reports the failure of one document, which is then dropped: a <see cref="ContentException"/> as its
+    /// diagnostic, any other exception as an error that names the file.
+    /// </summary>
+    private protected void ReportFailure(Exception exception, Document input, IExecutionContext context)
+    {
+        if (exception is ContentException content)
+        {
+            context.Diagnostics.Add(content.Diagnostic);
+            return;
+        }
+
+        context.Diagnostics.Error(
+            "PUB0001",
+            new SourceSpan(input.Source.Length > 0 ? input.Source : input.Destination),
+            $"unexpected failure in {GetType().Name} while processing this file: {exception.GetType().Name}: {exception.Message}",
+            "This is a bug in Publisher or the theme; please report it with this file attached.");
     }
 }

@@ -37,9 +37,9 @@ public sealed class GeneratePages : IModule
             pages.AddRange(planner.All().Select(p =>
             {
                 var destination = urls.OutputFile(language, p.Model.Path);
-                var metadata = ImmutableSortedDictionary<string, object?>.Empty
-                    .Add(SiteKeys.Template, p.Template)
-                    .Add(SiteKeys.PageModel, p.Model);
+                var metadata = DocumentMetadata.Empty
+                    .With(SiteKeys.Template, p.Template)
+                    .With(SiteKeys.PageModel, p.Model);
                 // Pages keyed here are rendered again only when what they show changed; KeyListPages gives the
                 // others (pages made from the whole site) the key of every source.
                 var key = context.OutputCache is not { } cache ? null : p.Model switch
@@ -52,7 +52,7 @@ public sealed class GeneratePages : IModule
                 };
                 if (key is not null)
                 {
-                    metadata = metadata.Add(OutputCache.InputsKey, key);
+                    metadata = metadata.With(OutputCache.InputsKey, key);
                 }
 
                 return new Document { Source = p.Source, Destination = destination, Metadata = metadata };

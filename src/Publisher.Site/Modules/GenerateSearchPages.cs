@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using System.Globalization;
 using Publisher.Core.Caching;
 using Publisher.Core.Documents;
@@ -46,9 +45,9 @@ public sealed class GenerateSearchPages : IModule
                 IndexUrl = urls.Link(language, BuildSearchIndex.IndexFolder),
             };
             var destination = urls.OutputFile(language, SearchPath);
-            var metadata = ImmutableSortedDictionary<string, object?>.Empty
-                .Add(SiteKeys.Template, Template)
-                .Add(SiteKeys.PageModel, model);
+            var metadata = DocumentMetadata.Empty
+                .With(SiteKeys.Template, Template)
+                .With(SiteKeys.PageModel, model);
             if (context.OutputCache is { } cache)
             {
                 // The page shows its filters' options and no document: an edit that leaves them keeps it.
@@ -59,7 +58,7 @@ public sealed class GenerateSearchPages : IModule
                     .. model.Years.Select(y => y.ToString(CultureInfo.InvariantCulture)),
                     .. model.Kinds.SelectMany(k => new[] { k.Value, k.Text }),
                 ];
-                metadata = metadata.Add(OutputCache.InputsKey, SourceDigests.ValuesKey(cache, destination, Template, values));
+                metadata = metadata.With(OutputCache.InputsKey, SourceDigests.ValuesKey(cache, destination, Template, values));
             }
 
             pages.Add(new Document { Destination = destination, Metadata = metadata });

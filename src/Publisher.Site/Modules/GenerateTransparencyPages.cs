@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using System.Globalization;
 using Publisher.Content.Configuration;
 using Publisher.Core.Caching;
@@ -79,12 +78,12 @@ public sealed class GenerateTransparencyPages : IModule
     private static Document Page(SiteUrls urls, string language, string template, Func<string, string, string>? inputsKey, PageModel model)
     {
         var destination = urls.OutputFile(language, model.Path);
-        var metadata = ImmutableSortedDictionary<string, object?>.Empty
-            .Add(SiteKeys.Template, template)
-            .Add(SiteKeys.PageModel, model);
+        var metadata = DocumentMetadata.Empty
+            .With(SiteKeys.Template, template)
+            .With(SiteKeys.PageModel, model);
         if (inputsKey is not null)
         {
-            metadata = metadata.Add(OutputCache.InputsKey, inputsKey(destination, template));
+            metadata = metadata.With(OutputCache.InputsKey, inputsKey(destination, template));
         }
 
         return new Document { Destination = destination, Metadata = metadata };

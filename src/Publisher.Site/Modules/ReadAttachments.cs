@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using System.Globalization;
 using Publisher.Content;
 using Publisher.Content.Model;
@@ -71,9 +70,9 @@ public sealed class ReadAttachments : IModule
                 {
                     Source = source,
                     Destination = info.Path,
-                    Metadata = ImmutableSortedDictionary.Create<string, object?>(StringComparer.Ordinal)
-                        .Add(DeployKeys.Attachment, info)
-                        .Add(DeployKeys.AttachmentOf, item.Key),
+                    Metadata = DocumentMetadata.Empty
+                        .With(DeployKeys.Attachment, info)
+                        .With(DeployKeys.AttachmentOf, item.Key),
                 });
             }
         }

@@ -143,6 +143,23 @@ public sealed class EngineTests
     }
 
     [Fact]
+    public async Task Should_Process_Synchronous_Documents_In_Parallel_Within_The_Bound_And_Keep_Their_Order()
+    {
+        // Given
+        var probe = new SyncConcurrencyProbe();
+        var contents = Enumerable.Range(0, 24).Select(i => i.ToString()).ToArray();
+        var pipeline = Source("Docs", contents);
+        pipeline.Process.Add(probe);
+
+        // When
+        var result = await CreateEngine(parallelism: 3).RunAsync([pipeline]);
+
+        // Then
+        Assert.InRange(probe.Maximum, 2, 3);
+        Assert.Equal(contents, result.Outputs["Docs"].Select(d => d.Content));
+    }
+
+    [Fact]
     public async Task Should_Run_Independent_Pipelines_Concurrently()
     {
         // Given: two pipelines that each wait for the other to start
@@ -220,12 +237,29 @@ public sealed class EngineTests
             return [input];
         }
 
-        private static void InterlockedMax(ref int target, int value)
+        internal static void InterlockedMax(ref int target, int value)
         {
             int seen;
             while ((seen = Volatile.Read(ref target)) < value && Interlocked.CompareExchange(ref target, value, seen) != seen)
             {
             }
+        }
+    }
+
+    private sealed class SyncConcurrencyProbe : SyncModule
+    {
+        private int _current;
+        private int _maximum;
+
+        public int Maximum => _maximum;
+
+        protected override Document? Execute(Document input, IExecutionContext context)
+        {
+            var now = Interlocked.Increment(ref _current);
+            ConcurrencyProbe.InterlockedMax(ref _maximum, now);
+            Thread.Sleep(20);
+            Interlocked.Decrement(ref _current);
+            return input;
         }
     }
 
