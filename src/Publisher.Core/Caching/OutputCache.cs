@@ -29,6 +29,8 @@ public sealed class OutputCache
     private readonly ConcurrentDictionary<string, Entry> _current = new(StringComparer.Ordinal);
     private readonly string _manifestPath;
     private readonly BuildMemory? _memory;
+    private readonly Lazy<ILookup<string, string>> _previousByInputs;
+    private readonly ConcurrentDictionary<string, bool> _differing = new(StringComparer.Ordinal);
     private int _kept;
 
     private OutputCache(string cacheDirectory, string targetDirectory, string fingerprint, Task<Dictionary<string, Entry>> previous, bool readNotes, BuildMemory? memory, SpillFile? spill, bool outputsUntouched)
@@ -38,6 +40,7 @@ public sealed class OutputCache
         TargetDirectory = targetDirectory;
         Fingerprint = fingerprint;
         _previousRead = previous;
+        _previousByInputs = new(() => Previous.Where(p => p.Value.InputsKey is not null).ToLookup(p => p.Value.InputsKey!, p => p.Key, StringComparer.Ordinal));
         _manifestPath = ManifestPath(cacheDirectory, targetDirectory);
         Notes = new BuildNotes(RecordPath(cacheDirectory, targetDirectory, "notes-", ".bin"), readNotes, memory, spill);
         Sources = new SourceStamps(RecordPath(cacheDirectory, targetDirectory, "sources-", ".txt"), readNotes, memory);
@@ -210,7 +213,8 @@ public sealed class OutputCache
     /// </summary>
     public IReadOnlyList<string>? TryKeepAll(string inputsKey)
     {
-        var destinations = Previous.Where(p => p.Value.InputsKey == inputsKey).Select(p => p.Key).Order(StringComparer.Ordinal).ToList();
+        // Looked up by key: a scan of every previous output for each of the six modules asking took 2% of a one-edit rebuild.
+        var destinations = _previousByInputs.Value[inputsKey].Order(StringComparer.Ordinal).ToList();
         if (destinations.Count == 0 || !destinations.All(OnDisk))
         {
             return null;
@@ -257,7 +261,9 @@ public sealed class OutputCache
     {
         var entry = new Entry(inputsKey, contentHash);
         _current[destination] = entry;
-        if (Previous.TryGetValue(destination, out var previous) && previous.ContentHash == contentHash && OnDisk(destination))
+        var known = Previous.TryGetValue(destination, out var previous);
+        NoteDifference(destination, !known || previous != entry);
+        if (known && previous!.ContentHash == contentHash && OnDisk(destination))
         {
             Interlocked.Increment(ref _kept);
             return true;
@@ -274,7 +280,9 @@ public sealed class OutputCache
     {
         if (_current.TryGetValue(destination, out var entry))
         {
-            _current[destination] = entry with { InputsKey = inputsKey };
+            var declared = entry with { InputsKey = inputsKey };
+            _current[destination] = declared;
+            NoteDifference(destination, !Previous.TryGetValue(destination, out var previous) || previous != declared);
         }
     }
 
@@ -301,9 +309,14 @@ public sealed class OutputCache
     }
 
     /// <summary>Writes the record unless it says what the previous one says; either way the process keeps it for its next build.</summary>
+    /// <remarks>
+    /// The outputs recorded with another entry than the previous build's are known as they are recorded
+    /// (<see cref="NoteDifference"/>), so a build that changed one page does not compare all 28,000 entries (at
+    /// 10,000 documents) to find that out. Every other way of recording an output takes the previous build's entry.
+    /// </remarks>
     private void SaveManifest()
     {
-        if (_current.Count == Previous.Count && _current.All(e => Previous.TryGetValue(e.Key, out var previous) && previous == e.Value) && File.Exists(_manifestPath))
+        if (_differing.IsEmpty && _current.Count == Previous.Count && File.Exists(_manifestPath))
         {
             _memory?.Keep(_manifestPath, Previous);
             return;
@@ -327,6 +340,19 @@ public sealed class OutputCache
 
         File.Move(temporary, _manifestPath, overwrite: true);
         _memory?.Keep(_manifestPath, new Dictionary<string, Entry>(_current, StringComparer.Ordinal));
+    }
+
+    /// <summary>Notes whether an output's entry, as now recorded, differs from the previous build's (it may be recorded twice: written, then declared).</summary>
+    private void NoteDifference(string destination, bool differs)
+    {
+        if (differs)
+        {
+            _differing[destination] = true;
+        }
+        else if (!_differing.IsEmpty)
+        {
+            _differing.TryRemove(destination, out _);
+        }
     }
 
     /// <summary>

@@ -35,4 +35,40 @@ public sealed class OutputCacheTests
         Assert.Equal(outputsUntouched, keptB);
         Assert.False(next.TryKeep("a/index.html", "another-key"));
     }
+
+    [Theory]
+    [InlineData("same", false)]
+    [InlineData("new-hash", true)]
+    [InlineData("new-key", true)]
+    public void Should_Write_Its_Record_Again_Only_When_An_Output_Was_Recorded_Otherwise(string change, bool rewritten)
+    {
+        // Given: a build that recorded two pages and a search index file declared under its inputs key
+        using var temp = new TempDirectory();
+        var cacheFolder = temp.Combine("cache");
+        var site = temp.Combine("site");
+        Directory.CreateDirectory(site);
+        var first = OutputCache.Open(cacheFolder, site, "fingerprint");
+        first.RecordAndCheckUnchanged("a/index.html", "key-a", "hash-a");
+        first.RecordAndCheckUnchanged("b/index.html", "key-b", "hash-b");
+        first.RecordAndCheckUnchanged("search/index/meta.json", null, "hash-meta");
+        first.DeclareInputs("search/index/meta.json", "key-index");
+        first.Save();
+        var record = Directory.GetFiles(cacheFolder, "outputs-*.txt").Single();
+        File.SetLastWriteTimeUtc(record, new DateTime(2020, 1, 1, 0, 0, 0, DateTimeKind.Utc));
+
+        // When: the next build keeps one page, records the other with the same or another entry, and makes the index again
+        var next = OutputCache.Open(cacheFolder, site, "fingerprint", outputsUntouched: true);
+        Assert.True(next.TryKeep("a/index.html", "key-a"));
+        next.RecordAndCheckUnchanged("b/index.html", change == "new-key" ? "key-b2" : "key-b", change == "new-hash" ? "hash-b2" : "hash-b");
+        next.RecordAndCheckUnchanged("search/index/meta.json", null, "hash-meta");
+        next.DeclareInputs("search/index/meta.json", "key-index");
+        next.Save();
+
+        // Then: the record is written again only when an entry differs, and the build after reads what was recorded
+        Assert.Equal(rewritten, File.GetLastWriteTimeUtc(record).Year != 2020);
+        var third = OutputCache.Open(cacheFolder, site, "fingerprint", outputsUntouched: true);
+        Assert.Equal(change == "new-hash" ? "hash-b2" : "hash-b", third.RecordedContentHash("b/index.html"));
+        Assert.Equal(change != "new-key", third.TryKeep("b/index.html", "key-b"));
+        Assert.Equal(["search/index/meta.json"], third.TryKeepAll("key-index"));
+    }
 }
