@@ -110,6 +110,82 @@ public sealed class IndexPatcherTests
     }
 
     [Fact]
+    public void Should_ReadOnlyTheShardsOfTermsWhosePostingChanged_When_ADocumentIsEditedAgain()
+    {
+        // Given: 400 long documents of random ideographs, one of them edited once (the patch reads every shard it is in)
+        var random = new Random(5);
+        var documents = Enumerable.Range(0, 400)
+            .Select(i => TestIndex.Doc("报告" + i, new string([.. Enumerable.Range(0, 300).Select(_ => (char)random.Next(0x4E00, 0x4E00 + 2000))])) with { Url = $"/doc/{i}/" })
+            .ToArray();
+        var (files, state) = Full(documents);
+        var once = documents.Select((d, i) => i == 200 ? d with { Body = d.Body + "依法行政" } : d).ToArray();
+        var first = Patch(files, state, once);
+
+        // When: the same document is edited again, patching the patched index
+        var twice = once.Select((d, i) => i == 200 ? d with { Body = d.Body + "依法行政" } : d).ToArray();
+        var second = Patch(first.Files, first.State! with { Files = first.Files.ToDictionary(f => f.Key, f => f.Value, StringComparer.Ordinal) }, twice);
+
+        // Then: the second patch reads only the shards of the terms whose impact moved, a few of the hundreds the
+        // first read, and both give a full index's bytes
+        Assert.True(first.Read >= 100, $"{first.Read} shards read by the first patch");
+        Assert.NotNull(second.State);
+        Assert.True(second.Read <= 12, $"{second.Read} shards read by the second patch");
+        Assert.Equal(Full(once).Files, first.Files);
+        Assert.Equal(Full(twice).Files, second.Files);
+    }
+
+    [Fact]
+    public void Should_WriteTheSameFilesAsAFullIndex_When_PatchedAgainAndAgain()
+    {
+        // Given: any small corpus, and three rounds of edits of up to two documents each (often the same ones)
+        var edit = Gen.Select(Gen.Int[0, 5], TextTokens.Document, Gen.Int[0, 2]);
+        var cases = TextTokens.Document.Array[6, 20].SelectMany(documents => edit.Array[1, 2].Array[3].Select(rounds => (documents, rounds)));
+        var patchedAgain = 0;
+
+        // When
+        void Check((SearchDocument[] Documents, (int At, SearchDocument With, int Field)[][] Rounds) test)
+        {
+            var (files, state) = Full(test.Documents);
+            var current = test.Documents.ToArray();
+            var patchedBefore = false;
+            foreach (var round in test.Rounds)
+            {
+                foreach (var (at, with, field) in round)
+                {
+                    current[at] = field switch
+                    {
+                        0 => current[at] with { Body = with.Body },
+                        1 => current[at] with { Body = current[at].Body + with.Title },
+                        _ => current[at] with { Title = with.Title, Year = with.Year },
+                    };
+                }
+
+                var patch = Patch(files, state, current, maxChangedShare: 1);
+
+                // Then: each round either does not patch (the pivot or the shard bits moved; a full index follows)
+                // or gives exactly the full index's files
+                var full = Full(current);
+                if (patch.State is null)
+                {
+                    (files, state, patchedBefore) = (full.Files, full.State, false);
+                    continue;
+                }
+
+                Assert.Equal(full.Files, patch.Files);
+                if (patchedBefore)
+                {
+                    Interlocked.Increment(ref patchedAgain);
+                }
+
+                (files, state, patchedBefore) = (patch.Files, patch.State with { Files = patch.Files.ToDictionary(f => f.Key, f => f.Value, StringComparer.Ordinal) }, true);
+            }
+        }
+
+        cases.Sample(Check, iter: 300, threads: 1);
+        Assert.True(patchedAgain > 150, $"only {patchedAgain} patches of a patched index");
+    }
+
+    [Fact]
     public void Should_WriteTheSameFilesAsAFullIndex_When_AnyFewDocumentsChangeAnyField()
     {
         // Given: any small corpus, and edits of any field but the URL of up to three of its documents
@@ -233,7 +309,9 @@ public sealed class IndexPatcherTests
     {
         // Given
         using var folder = new TempDirectory();
-        var (_, state) = Full(Corpus(40));
+        var (files, full) = Full(Corpus(40));
+        var state = Patch(files, full, [.. Corpus(40).Select((d, i) => i == 7 ? d with { Body = d.Body + "复议" } : d)]).State!;
+        Assert.NotEmpty(state.Known);
         state = state with { Files = new Dictionary<string, string>(StringComparer.Ordinal) { ["meta.json"] = "abc", ["t/0.json"] = "def" } };
         var path = Path.Combine(folder.Path, "state.bin");
         state.Save(path, "fingerprint");
@@ -262,6 +340,9 @@ public sealed class IndexPatcherTests
         Assert.NotNull(loaded.ShardRows);
         Assert.Equal(state.ShardRows!.Value.ToArray(), loaded.ShardRows!.Value.ToArray());
         Assert.Equal(state.Files, loaded.Files);
+        Assert.Equal(state.Known.Keys, loaded.Known.Keys);
+        Assert.All(state.Known, k => Assert.Equal(k.Value.Impacts.OrderBy(i => i.Key, StringComparer.Ordinal), loaded.Known[k.Key].Impacts.OrderBy(i => i.Key, StringComparer.Ordinal)));
+        Assert.All(state.Known, k => Assert.Equal(k.Value.Hash, loaded.Known[k.Key].Hash));
     }
 
     private static SearchDocument[] Corpus(int count) =>
