@@ -30,7 +30,7 @@ public sealed class SourceStamps
 
     private readonly string _path;
     private readonly BuildMemory? _memory;
-    private readonly Dictionary<string, Stamp> _previous = new(StringComparer.Ordinal);
+    private readonly IReadOnlyDictionary<string, Stamp> _previous = new Dictionary<string, Stamp>(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, Stamp> _current = new(StringComparer.Ordinal);
     private readonly long _started = DateTime.UtcNow.Ticks;
     private long _previousStarted;
@@ -52,7 +52,7 @@ public sealed class SourceStamps
         }
         else
         {
-            Read();
+            _previous = Read();
         }
     }
 
@@ -154,31 +154,39 @@ public sealed class SourceStamps
         }
 
         Directory.CreateDirectory(Path.GetDirectoryName(_path)!);
-        var builder = new StringBuilder(Header).Append('\n').Append(_started.ToString(CultureInfo.InvariantCulture)).Append('\n');
-        foreach (var (source, stamp) in _current.OrderBy(e => e.Key, StringComparer.Ordinal))
+        var temporary = _path + ".tmp";
+        using (var writer = new StreamWriter(temporary, append: false, new UTF8Encoding(false), bufferSize: 1 << 16))
         {
-            builder.Append(CultureInfo.InvariantCulture, $"{source}\t{stamp.Length}\t{stamp.ModifiedTicks}\t{stamp.CreatedTicks}\t{stamp.Hash}\n");
+            writer.Write(Header + "\n" + _started.ToString(CultureInfo.InvariantCulture) + "\n");
+
+            // In no particular order (only a build reads it, into a dictionary), straight to the file.
+            foreach (var (source, stamp) in _current)
+            {
+                writer.Write(source);
+                writer.Write(string.Create(CultureInfo.InvariantCulture, $"\t{stamp.Length}\t{stamp.ModifiedTicks}\t{stamp.CreatedTicks}\t"));
+                writer.Write(stamp.Hash);
+                writer.Write('\n');
+            }
         }
 
-        var temporary = _path + ".tmp";
-        File.WriteAllText(temporary, builder.ToString(), new UTF8Encoding(false));
         File.Move(temporary, _path, overwrite: true);
-        _memory?.Keep(_path, new Kept(new Dictionary<string, Stamp>(_current, StringComparer.Ordinal), _started));
+        _memory?.Keep(_path, new Kept(_current, _started)); // not changed after this but by Forget, which only loses the head start
     }
 
-    private void Read()
+    private Dictionary<string, Stamp> Read()
     {
+        var previous = new Dictionary<string, Stamp>(StringComparer.Ordinal);
         try
         {
             if (!File.Exists(_path))
             {
-                return;
+                return previous;
             }
 
             var lines = File.ReadAllLines(_path, Encoding.UTF8);
             if (lines.Length < 2 || lines[0] != Header || !long.TryParse(lines[1], NumberStyles.None, CultureInfo.InvariantCulture, out _previousStarted))
             {
-                return;
+                return previous;
             }
 
             foreach (var line in lines.AsSpan(2))
@@ -189,19 +197,20 @@ public sealed class SourceStamps
                     long.TryParse(parts[2], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var modified) &&
                     long.TryParse(parts[3], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var created))
                 {
-                    _previous[parts[0]] = new Stamp(length, modified, created, parts[4]);
+                    previous[parts[0]] = new Stamp(length, modified, created, parts[4]);
                 }
             }
 
-            _memory?.Keep(_path, new Kept(_previous, _previousStarted));
+            _memory?.Keep(_path, new Kept(previous, _previousStarted));
+            return previous;
         }
         catch (IOException)
         {
             // A record that cannot be read only means every source is read.
-            _previous.Clear();
+            return new Dictionary<string, Stamp>(StringComparer.Ordinal);
         }
     }
 
     /// <summary>A saved record as a process keeps it for its next build (<see cref="BuildMemory"/>); never changed.</summary>
-    private sealed record Kept(Dictionary<string, Stamp> Stamps, long Started);
+    private sealed record Kept(IReadOnlyDictionary<string, Stamp> Stamps, long Started);
 }

@@ -89,7 +89,7 @@ public sealed class StagedOutput
         }
 
         cache.BeginSync();
-        var produced = new HashSet<string>(cache.RecordedPaths, StringComparer.Ordinal);
+        var produced = new HashSet<string>(StringComparer.Ordinal); // besides the recorded outputs (a set of its own was 28,000 paths hashed again)
         foreach (var file in Directory.EnumerateFiles(Staging, "*", SearchOption.AllDirectories))
         {
             var relative = Path.GetRelativePath(Staging, file).Replace('\\', '/');
@@ -100,7 +100,7 @@ public sealed class StagedOutput
         }
 
         var emptied = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var relative in cache.PreviousPaths.Where(p => !produced.Contains(p)))
+        foreach (var relative in cache.PreviousPaths.Where(p => !cache.IsRecorded(p) && !produced.Contains(p)))
         {
             var file = Path.Combine(Target, relative);
             if (File.Exists(file))
