@@ -1,3 +1,4 @@
+using System.IO.Hashing;
 using System.Runtime.CompilerServices;
 using Publisher.Content;
 using Publisher.Content.Model;
@@ -94,34 +95,49 @@ public sealed record SourceDigests(IReadOnlyDictionary<string, string> ByDocumen
 
     private static SourceDigests Compute(SiteModel site, IExecutionContext context)
     {
-        // ReadContentFiles hashed every Markdown and office file as it read it; only attachments are read here.
-        var hashes = context.GetOutputs(nameof(DocumentsPipeline)).Concat(context.GetOutputs(nameof(OfficesPipeline)))
-            .Where(d => d.Get<string>(ContentKeys.SourceHash) is not null)
-            .GroupBy(d => d.Source, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => g.First().GetRequired<string>(ContentKeys.SourceHash), StringComparer.Ordinal);
-        var frontMatter = context.GetOutputs(nameof(DocumentsPipeline))
-            .Where(d => d.Get<string>(ContentKeys.FrontMatterHash) is not null)
-            .GroupBy(d => d.Source, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => g.First().GetRequired<string>(ContentKeys.FrontMatterHash), StringComparer.Ordinal);
+        // ReadContentFiles hashed every Markdown and office file as it read it; only attachments are read here. Loops
+        // and one hasher rather than LINQ groupings and a list of parts for each document: this runs in every build,
+        // and at 10,000 documents it was 7% of the CPU of a one-edit rebuild.
+        var hashes = new Dictionary<string, string>(StringComparer.Ordinal);
+        var frontMatter = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var document in context.GetOutputs(nameof(DocumentsPipeline)))
+        {
+            if (document.Get<string>(ContentKeys.SourceHash) is { } hash)
+            {
+                hashes.TryAdd(document.Source, hash);
+            }
+
+            if (document.Get<string>(ContentKeys.FrontMatterHash) is { } frontMatterHash)
+            {
+                frontMatter.TryAdd(document.Source, frontMatterHash);
+            }
+        }
+
+        foreach (var office in context.GetOutputs(nameof(OfficesPipeline)))
+        {
+            if (office.Get<string>(ContentKeys.SourceHash) is { } hash)
+            {
+                hashes.TryAdd(office.Source, hash);
+            }
+        }
+
         string HashOf(string source) =>
             hashes.TryGetValue(source, out var hash) ? hash : ContentHash.OfFile(Path.Combine(context.InputDirectory, source));
 
         var documents = site.Documents.Concat(site.Pages).ToList();
         var digests = new string[documents.Count];
-        Parallel.For(0, documents.Count, new ParallelOptions { MaxDegreeOfParallelism = context.MaxDegreeOfParallelism }, i =>
+        Parallel.For(0, documents.Count, new ParallelOptions { MaxDegreeOfParallelism = context.MaxDegreeOfParallelism }, () => new XxHash128(), (i, _, hash) =>
         {
             var document = documents[i];
-            var parts = new List<string> { document.Original.Item.Source, HashOf(document.Original.Item.Source) };
+            Append(hash, document.Original.Item.Source, HashOf(document.Original.Item.Source));
             foreach (var (language, translation) in document.Translations)
             {
-                parts.Add(language + ":" + translation.Item.Source);
-                parts.Add(HashOf(translation.Item.Source));
+                Append(hash, language + ":" + translation.Item.Source, HashOf(translation.Item.Source));
             }
 
             if (document.Office is { } office)
             {
-                parts.Add(office.Source);
-                parts.Add(HashOf(office.Source));
+                Append(hash, office.Source, HashOf(office.Source));
             }
 
             // Attachments are not read before pages are planned: hash them here (a missing one hashes as "missing"),
@@ -130,29 +146,61 @@ public sealed record SourceDigests(IReadOnlyDictionary<string, string> ByDocumen
             foreach (var attachment in document.Original.Item.Attachments)
             {
                 var file = folder + "/" + attachment.File;
-                parts.Add(file);
-                parts.Add(context.OutputCache!.Sources.HashOfFile(file, Path.Combine(context.InputDirectory, file)));
+                Append(hash, file, context.OutputCache!.Sources.HashOfFile(file, Path.Combine(context.InputDirectory, file)));
             }
 
-            digests[i] = ContentHash.OfParts(parts);
-        });
+            digests[i] = Finish(hash);
+            return hash;
+        }, _ => { });
         var keys = new Dictionary<string, string>(StringComparer.Ordinal);
         for (var i = 0; i < documents.Count; i++)
         {
             keys[documents[i].Key] = digests[i];
         }
 
-        string Digest(IEnumerable<SiteDocument> listed) => ContentHash.OfParts(listed.SelectMany(d => new[] { d.Key, keys[d.Key] }));
-        string FrontMatterOf(string source) => frontMatter.TryGetValue(source, out var hash) ? hash : HashOf(source); // no front matter hash: the whole source
-        string FrontMatterDigest(IEnumerable<SiteDocument> listed) => ContentHash.OfParts(listed.SelectMany(d =>
-            new[] { d.Key, d.Original.Item.Source, FrontMatterOf(d.Original.Item.Source) }
-                .Concat(d.Translations.SelectMany(t => new[] { t.Key + ":" + t.Value.Item.Source, FrontMatterOf(t.Value.Item.Source) }))));
+        string Digest(IEnumerable<SiteDocument> listed)
+        {
+            var hash = new XxHash128();
+            foreach (var document in listed)
+            {
+                Append(hash, document.Key, keys[document.Key]);
+            }
 
-        return new SourceDigests(keys, ContentHash.OfParts(keys.OrderBy(k => k.Key, StringComparer.Ordinal).SelectMany(k => new[] { k.Key, k.Value })))
+            return Finish(hash);
+        }
+
+        string FrontMatterOf(string source) => frontMatter.TryGetValue(source, out var hash) ? hash : HashOf(source); // no front matter hash: the whole source
+        string FrontMatterDigest(IEnumerable<SiteDocument> listed)
+        {
+            var hash = new XxHash128();
+            foreach (var document in listed)
+            {
+                Append(hash, document.Key, document.Original.Item.Source);
+                ContentHash.AppendPart(hash, FrontMatterOf(document.Original.Item.Source));
+                foreach (var (language, translation) in document.Translations)
+                {
+                    Append(hash, language + ":" + translation.Item.Source, FrontMatterOf(translation.Item.Source));
+                }
+            }
+
+            return Finish(hash);
+        }
+
+        // Every document in the site's order (newest first, standalone pages last), which the sources decide.
+        return new SourceDigests(keys, Digest(documents))
         {
             ByOffice = site.Offices.ToDictionary(o => o.Id, o => Digest(site.DocumentsOf(o)), StringComparer.Ordinal),
             ByOfficeFrontMatter = site.Offices.ToDictionary(o => o.Id, o => FrontMatterDigest(site.DocumentsOf(o)), StringComparer.Ordinal),
             ByYear = site.Years.ToDictionary(y => y, y => Digest(site.DocumentsIn(y))),
         };
     }
+
+    private static void Append(XxHash128 hash, string first, string second)
+    {
+        ContentHash.AppendPart(hash, first);
+        ContentHash.AppendPart(hash, second);
+    }
+
+    /// <summary>The digest of what <paramref name="hash"/> was given (as <see cref="ContentHash.OfParts"/> gives it for the same parts), and a reset for the next.</summary>
+    private static string Finish(XxHash128 hash) => Convert.ToHexStringLower(hash.GetHashAndReset());
 }
