@@ -86,17 +86,25 @@ public sealed class IncrementalEdgeCaseTests
     }
 
     [Theory]
-    [InlineData("\n\n街道新增一段说明。\n", true)]
-    [InlineData(null, false)]
-    public async Task Should_Keep_The_Data_Export_Only_While_What_It_Lists_Is_Unchanged(string? bodyAddition, bool kept)
+    [InlineData("body", true)]
+    [InlineData("comment", true)]
+    [InlineData("title", false)]
+    public async Task Should_Keep_The_Data_Export_Only_While_What_It_Lists_Is_Unchanged(string edit, bool kept)
     {
-        // Given: a site built once, then a report's body edited (the export lists no body) or its title changed
+        // Given: a site built once, then a report's body edited (the export lists no body), a comment added to its
+        // front matter (another front matter, the same values) or its title changed
         using var temp = new TempDirectory();
         var config = SampleSite.CopyTo(temp);
         Assert.True((await SiteBuilder.BuildAsync(new SiteBuilder.Request(config))).Succeeded);
         var report = temp.Combine("content/yuepu/2021/guide.md");
         var text = File.ReadAllText(report);
-        File.WriteAllText(report, bodyAddition is null ? text.Replace("title: 月浦镇", "title: 宝山区月浦镇", StringComparison.Ordinal) : text + bodyAddition);
+        Assert.StartsWith("---\n", text);
+        File.WriteAllText(report, edit switch
+        {
+            "body" => text + "\n\n街道新增一段说明。\n",
+            "comment" => "---\n# 编辑备注：核对了发文日期。\n" + text[4..],
+            _ => text.Replace("title: 月浦镇", "title: 宝山区月浦镇", StringComparison.Ordinal),
+        });
 
         // When
         var next = await SiteBuilder.BuildAsync(new SiteBuilder.Request(config));

@@ -32,6 +32,12 @@ public sealed record SourceDigests(IReadOnlyDictionary<string, string> ByDocumen
     /// </summary>
     public IReadOnlyDictionary<string, string> ByOfficeFrontMatter { get; init; } = new Dictionary<string, string>(StringComparer.Ordinal);
 
+    /// <summary>
+    /// A hash of the front matter of every document (not the standalone pages), in the site's order: what the open
+    /// data export is made from (<see cref="Modules.GenerateDataExport"/>), with the settings and office records.
+    /// </summary>
+    public string DocumentsFrontMatter { get; init; } = string.Empty;
+
     /// <summary>Year → hash of the documents covering it (keys and sources, in list order).</summary>
     public IReadOnlyDictionary<int, string> ByYear { get; init; } = new Dictionary<int, string>();
 
@@ -88,7 +94,16 @@ public sealed record SourceDigests(IReadOnlyDictionary<string, string> ByDocumen
         ContentHash.OfParts([cache.Fingerprint, "values-page", template, destination, .. values]);
 
     /// <summary>The digest of the documents a list shows (their keys and sources, in list order).</summary>
-    public string Listed(IEnumerable<SiteDocument> documents) => ContentHash.OfParts(documents.SelectMany(d => new[] { d.Key, ByDocument.GetValueOrDefault(d.Key, "none") }));
+    public string Listed(IEnumerable<SiteDocument> documents)
+    {
+        var hash = new XxHash128();
+        foreach (var document in documents)
+        {
+            Append(hash, document.Key, ByDocument.GetValueOrDefault(document.Key, "none"));
+        }
+
+        return Finish(hash);
+    }
 
     private static string PageKey(OutputCache cache, string destination, string template, string scope, string digest) =>
         ContentHash.OfParts([cache.Fingerprint, "list-page", template, destination, scope, digest]);
@@ -192,6 +207,7 @@ public sealed record SourceDigests(IReadOnlyDictionary<string, string> ByDocumen
             ByOffice = site.Offices.ToDictionary(o => o.Id, o => Digest(site.DocumentsOf(o)), StringComparer.Ordinal),
             ByOfficeFrontMatter = site.Offices.ToDictionary(o => o.Id, o => FrontMatterDigest(site.DocumentsOf(o)), StringComparer.Ordinal),
             ByYear = site.Years.ToDictionary(y => y, y => Digest(site.DocumentsIn(y))),
+            DocumentsFrontMatter = FrontMatterDigest(site.Documents),
         };
     }
 

@@ -17,7 +17,7 @@ namespace Publisher.Site.Modules;
 /// Writes <c>data/documents.json</c>, every document's metadata as open data, through System.Text.Json's writer
 /// (so no content can break out of it), and passes its inputs through. Keyed by exactly what it writes
 /// (<see cref="InputsKey"/>): an edit to a body, the most common edit, keeps the file (at 50,000 documents making
-/// it again was 1.4 s of a one-edit build).
+/// it again was 1.4 s of a one-edit build), and so does an edit of front matter the export does not show.
 /// </summary>
 public sealed class GenerateDataExport : IModule
 {
@@ -29,8 +29,35 @@ public sealed class GenerateDataExport : IModule
     private static readonly string[] Before = ["key", "url", "url_en", "title", "title_en", "kind", "topic", "office", "office_name", "district"];
     private static readonly string[] After = ["issued", "published", "doc_number", "signer", "addressee", "index_no", "category", "validity", "summary", "summary_en"];
 
-    /// <summary>The key of the export: every value it writes, in order (with the fingerprint, added by <c>MemoizeAll</c>).</summary>
+    /// <summary>
+    /// The key of the export: every value it writes, in order (with the fingerprint, added by <c>MemoizeAll</c>).
+    /// Those values are made from the documents' front matter, the settings and the office records, so the key is
+    /// noted under the digest of every document's front matter (<see cref="SourceDigests.DocumentsFrontMatter"/>)
+    /// and the fingerprint, and recalled while they stay as they were: making every row to hash it was 3% of the
+    /// CPU of a one-edit rebuild at 10,000 documents.
+    /// </summary>
     public static string? InputsKey(IExecutionContext context)
+    {
+        var notes = context.OutputCache?.Notes;
+        var noteKey = notes is null
+            ? null
+            : ContentHash.OfParts([context.OutputCache!.Fingerprint, nameof(GenerateDataExport), SourceDigests.For(SiteModelFactory.Create(context), context).DocumentsFrontMatter]);
+        if (noteKey is not null && notes!.TryRecall(noteKey, out var recalled))
+        {
+            return recalled;
+        }
+
+        var key = ValuesKey(context);
+        if (noteKey is not null)
+        {
+            notes!.Note(noteKey, key);
+        }
+
+        return key;
+    }
+
+    /// <summary>The hash of every value the export writes, in order.</summary>
+    private static string ValuesKey(IExecutionContext context)
     {
         var hash = new XxHash128();
         foreach (var row in Rows(context))
