@@ -100,7 +100,8 @@ public sealed class StagedOutput
         }
 
         var emptied = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var relative in cache.PreviousPaths.Where(p => !cache.IsRecorded(p) && !produced.Contains(p)))
+        var removed = cache.UnrecordedPreviousCount == 0 ? [] : cache.PreviousPaths.Where(p => !cache.IsRecorded(p) && !produced.Contains(p));
+        foreach (var relative in removed)
         {
             var file = Path.Combine(Target, relative);
             if (File.Exists(file))
