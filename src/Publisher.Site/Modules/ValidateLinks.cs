@@ -24,11 +24,12 @@ public sealed class ValidateLinks(params string[] targetPipelines) : IModule
         var targets = Targets(inputs, context, options);
         var site = new Uri(options.BaseUrl);
         var origin = site.GetLeftPart(UriPartial.Authority);
+        var basePath = options.BasePath; // parsed from the base URL each time it is asked for
         var pages = inputs.Where(d => d.Destination.EndsWith(".html", StringComparison.Ordinal)).ToList();
         Parallel.ForEach(
             pages,
             new ParallelOptions { MaxDegreeOfParallelism = context.MaxDegreeOfParallelism, CancellationToken = context.CancellationToken },
-            page => Check(page, targets, site, origin, options.BasePath, context));
+            page => Check(page, targets, site, origin, basePath, context));
         return Task.FromResult(inputs);
     }
 
