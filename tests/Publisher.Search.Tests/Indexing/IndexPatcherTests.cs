@@ -66,9 +66,7 @@ public sealed class IndexPatcherTests
     public void Should_ReadOnlyTheShardsOfTheEditedDocumentsOldAndNewTerms_When_PatchingALargeIndex()
     {
         // Given: 400 long documents of random ideographs (hundreds of shards), and a short one edited
-        var random = new Random(7);
-        var documents = Enumerable.Range(0, 400)
-            .Select(i => TestIndex.Doc("报告" + i, new string([.. Enumerable.Range(0, 300).Select(_ => (char)random.Next(0x4E00, 0x4E00 + 2000))])) with { Url = $"/doc/{i}/" })
+        var documents = LongDocuments(seed: 7)
             .Append(TestIndex.Doc("短文", "小事一桩") with { Url = "/short/" })
             .ToArray();
         var (files, state) = Full(documents);
@@ -90,10 +88,7 @@ public sealed class IndexPatcherTests
     {
         // Given: 400 long documents of random ideographs, and the last character of one of them replaced (same
         // length, so every other term of it keeps its impact and weight)
-        var random = new Random(11);
-        var documents = Enumerable.Range(0, 400)
-            .Select(i => TestIndex.Doc("报告" + i, new string([.. Enumerable.Range(0, 300).Select(_ => (char)random.Next(0x4E00, 0x4E00 + 2000))])) with { Url = $"/doc/{i}/" })
-            .ToArray();
+        var documents = LongDocuments(seed: 11);
         var (files, state) = Full(documents);
         var edited = documents.Select((d, i) => i == 200 ? d with { Body = d.Body[..^1] + "鑫" } : d).ToArray();
 
@@ -113,10 +108,7 @@ public sealed class IndexPatcherTests
     public void Should_ReadOnlyTheShardsOfTermsWhosePostingChanged_When_ADocumentIsEditedAgain()
     {
         // Given: 400 long documents of random ideographs, one of them edited once (the patch reads every shard it is in)
-        var random = new Random(5);
-        var documents = Enumerable.Range(0, 400)
-            .Select(i => TestIndex.Doc("报告" + i, new string([.. Enumerable.Range(0, 300).Select(_ => (char)random.Next(0x4E00, 0x4E00 + 2000))])) with { Url = $"/doc/{i}/" })
-            .ToArray();
+        var documents = LongDocuments(seed: 5);
         var (files, state) = Full(documents);
         var once = documents.Select((d, i) => i == 200 ? d with { Body = d.Body + "依法行政" } : d).ToArray();
         var first = Patch(files, state, once);
@@ -343,6 +335,14 @@ public sealed class IndexPatcherTests
         Assert.Equal(state.Known.Keys, loaded.Known.Keys);
         Assert.All(state.Known, k => Assert.Equal(k.Value.Impacts.OrderBy(i => i.Key, StringComparer.Ordinal), loaded.Known[k.Key].Impacts.OrderBy(i => i.Key, StringComparer.Ordinal)));
         Assert.All(state.Known, k => Assert.Equal(k.Value.Hash, loaded.Known[k.Key].Hash));
+    }
+
+    /// <summary>400 documents of 300 random ideographs each (hundreds of shards), the same for the same seed.</summary>
+    private static SearchDocument[] LongDocuments(int seed)
+    {
+        var random = new Random(seed);
+        return [.. Enumerable.Range(0, 400)
+            .Select(i => TestIndex.Doc("报告" + i, new string([.. Enumerable.Range(0, 300).Select(_ => (char)random.Next(0x4E00, 0x4E00 + 2000))])) with { Url = $"/doc/{i}/" })];
     }
 
     private static SearchDocument[] Corpus(int count) =>
