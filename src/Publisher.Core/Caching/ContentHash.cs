@@ -38,6 +38,12 @@ public static class ContentHash
     }
 
     /// <summary>
+    /// The digest of what <paramref name="hash"/> was given, as hexadecimal (what <see cref="OfParts"/> returns for
+    /// the same parts), and the hasher reset for the next: the end of a key hashed field by field.
+    /// </summary>
+    public static string Digest(XxHash128 hash) => Convert.ToHexStringLower(hash.GetHashAndReset());
+
+    /// <summary>
     /// Adds a length-prefixed string to <paramref name="hash"/> as its UTF-16 code units, without copying; null
     /// (length −1) differs from empty. The step of <see cref="OfParts"/>, for keys hashed field by field.
     /// </summary>
@@ -63,6 +69,6 @@ public static class ContentHash
             hash.Append(stream);
         }
 
-        return Convert.ToHexStringLower(hash.GetHashAndReset());
+        return Digest(hash);
     }
 }

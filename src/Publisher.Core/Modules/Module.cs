@@ -44,16 +44,17 @@ public abstract class Module : IModule
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            ReportFailure(ex, input, context);
+            ReportFailure(this, ex, input, context);
             return null;
         }
     }
 
     /// <summary>
-    /// Reports the failure of one document, which is then dropped: a <see cref="ContentException"/> as its
-    /// diagnostic, any other exception as an error that names the file.
+    /// Reports the failure of one document in <paramref name="module"/>, which then drops it: a
+    /// <see cref="ContentException"/> as its diagnostic, any other exception as an error that names the file (also
+    /// for <see cref="SyncModule"/>).
     /// </summary>
-    private protected void ReportFailure(Exception exception, Document input, IExecutionContext context)
+    internal static void ReportFailure(IModule module, Exception exception, Document input, IExecutionContext context)
     {
         if (exception is ContentException content)
         {
@@ -64,7 +65,7 @@ public abstract class Module : IModule
         context.Diagnostics.Error(
             "PUB0001",
             new SourceSpan(input.Source.Length > 0 ? input.Source : input.Destination),
-            $"unexpected failure in {GetType().Name} while processing this file: {exception.GetType().Name}: {exception.Message}",
+            $"unexpected failure in {module.GetType().Name} while processing this file: {exception.GetType().Name}: {exception.Message}",
             "This is a bug in Publisher or the theme; please report it with this file attached.");
     }
 }

@@ -5,14 +5,16 @@ using Publisher.Core.Execution;
 namespace Publisher.Core.Modules;
 
 /// <summary>
-/// A <see cref="Module"/> whose per-document work is synchronous and returns at most one document. Its documents
-/// run in a plain parallel loop, not as a task each: a one-edit rebuild of 10,000 documents went through a dozen
-/// such modules, each allocating a task, a list and an enumerator per document (about 30 MB a rebuild).
+/// Base class for modules whose work on one document is synchronous and returns at most one document. As with
+/// <see cref="Module"/>, documents run in parallel within the engine's bound, come out in input order, and a failure
+/// drops only its document with a diagnostic; but they run in a plain parallel loop, not as a task each: a one-edit
+/// rebuild of 10,000 documents went through a dozen such modules, each allocating a task, a list and an
+/// enumerator per document (about 30 MB a rebuild).
 /// </summary>
-public abstract class SyncModule : Module
+public abstract class SyncModule : IModule
 {
     /// <inheritdoc />
-    public sealed override Task<IReadOnlyList<Document>> ExecuteAsync(IReadOnlyList<Document> inputs, IExecutionContext context)
+    public Task<IReadOnlyList<Document>> ExecuteAsync(IReadOnlyList<Document> inputs, IExecutionContext context)
     {
         var results = new Document?[inputs.Count];
         if (inputs.Count <= 1 || context.MaxDegreeOfParallelism == 1)
@@ -51,13 +53,6 @@ public abstract class SyncModule : Module
     /// <summary>Processes one document; return null to drop it.</summary>
     protected abstract Document? Execute(Document input, IExecutionContext context);
 
-    /// <inheritdoc />
-    protected sealed override Task<IEnumerable<Document>> ExecuteDocumentAsync(Document input, IExecutionContext context)
-    {
-        var output = Execute(input, context);
-        return Task.FromResult<IEnumerable<Document>>(output is null ? [] : [output]);
-    }
-
     private Document? ExecuteGuarded(Document input, IExecutionContext context)
     {
         try
@@ -66,7 +61,7 @@ public abstract class SyncModule : Module
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            ReportFailure(ex, input, context);
+            Module.ReportFailure(this, ex, input, context);
             return null;
         }
     }

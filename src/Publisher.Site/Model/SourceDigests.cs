@@ -102,7 +102,7 @@ public sealed record SourceDigests(IReadOnlyDictionary<string, string> ByDocumen
             Append(hash, document.Key, ByDocument.GetValueOrDefault(document.Key, "none"));
         }
 
-        return Finish(hash);
+        return ContentHash.Digest(hash);
     }
 
     private static string PageKey(OutputCache cache, string destination, string template, string scope, string digest) =>
@@ -164,7 +164,7 @@ public sealed record SourceDigests(IReadOnlyDictionary<string, string> ByDocumen
                 Append(hash, file, context.OutputCache!.Sources.HashOfFile(file, Path.Combine(context.InputDirectory, file)));
             }
 
-            digests[i] = Finish(hash);
+            digests[i] = ContentHash.Digest(hash);
             return hash;
         }, _ => { });
         var keys = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -181,7 +181,7 @@ public sealed record SourceDigests(IReadOnlyDictionary<string, string> ByDocumen
                 Append(hash, document.Key, keys[document.Key]);
             }
 
-            return Finish(hash);
+            return ContentHash.Digest(hash);
         }
 
         string FrontMatterOf(string source) => frontMatter.TryGetValue(source, out var hash) ? hash : HashOf(source); // no front matter hash: the whole source
@@ -198,7 +198,7 @@ public sealed record SourceDigests(IReadOnlyDictionary<string, string> ByDocumen
                 }
             }
 
-            return Finish(hash);
+            return ContentHash.Digest(hash);
         }
 
         // Every document in the site's order (newest first, standalone pages last), which the sources decide.
@@ -216,7 +216,4 @@ public sealed record SourceDigests(IReadOnlyDictionary<string, string> ByDocumen
         ContentHash.AppendPart(hash, first);
         ContentHash.AppendPart(hash, second);
     }
-
-    /// <summary>The digest of what <paramref name="hash"/> was given (as <see cref="ContentHash.OfParts"/> gives it for the same parts), and a reset for the next.</summary>
-    private static string Finish(XxHash128 hash) => Convert.ToHexStringLower(hash.GetHashAndReset());
 }

@@ -76,7 +76,7 @@ public sealed class GenerateDataExport : IModule
             ContentHash.AppendPart(hash, string.Join('\u001f', row.Translations));
         }
 
-        return Convert.ToHexStringLower(hash.GetCurrentHash());
+        return ContentHash.Digest(hash);
     }
 
     /// <inheritdoc />
