@@ -11,6 +11,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.StaticFiles;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Publisher.Content.Configuration;
 using Publisher.Core.Caching;
 using Publisher.Core.Diagnostics;
 using Publisher.Core.Execution;
@@ -28,6 +29,9 @@ public sealed class PreviewServer : IAsyncDisposable
 {
     /// <summary>The path every preview-only file lives under; no site page can use it.</summary>
     public const string ReservedPath = "/__publisher/";
+
+    // Written to the change channel when a watcher lost events (no path is empty).
+    private const string EventsLost = "";
 
     private const string ReloadTag = "<script src=\"/__publisher/reload.js\" defer></script>";
     private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
@@ -68,6 +72,9 @@ public sealed class PreviewServer : IAsyncDisposable
 
     /// <summary>The address the site is served at, e.g. <c>http://127.0.0.1:5080/</c>.</summary>
     public Uri Url { get; private set; } = new("http://127.0.0.1/");
+
+    /// <summary>The folder the preview builds into and serves from.</summary>
+    internal string OutputDirectory => _outputDirectory;
 
     /// <summary>How many builds have finished (the first one included).</summary>
     public int Builds => Volatile.Read(ref _builds);
@@ -142,17 +149,30 @@ public sealed class PreviewServer : IAsyncDisposable
         var port = new Uri(address).Port;
         Url = new Uri(string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{port}/"));
 
-        await BuildAsync(cancellationToken).ConfigureAwait(false);
+        // Watching starts before the first build: an edit saved while it runs is built next, and the listings the
+        // build makes are kept up to date from then on (WatchedChanges).
         Watch();
+        await BuildAsync(cancellationToken).ConfigureAwait(false);
         _rebuildLoop = RebuildLoopAsync(_stopping.Token);
     }
 
     private void Watch()
     {
-        foreach (var folder in new[] { "content", "themes" }.Select(f => Path.Combine(_root, f)).Where(Directory.Exists))
+        var (content, themes) = ("content", "themes");
+        try
         {
-            var watcher = new FileSystemWatcher(folder) { IncludeSubdirectories = true };
-            Subscribe(watcher);
+            var options = SiteOptionsLoader.Load(_options.ConfigPath);
+            (content, themes) = (options.ContentDirectory, options.ThemeDirectory);
+        }
+        catch (ContentException)
+        {
+            // The first build shows what is wrong with the settings; the usual folders are watched meanwhile.
+        }
+
+        foreach (var folder in new[] { content, themes }.Select(f => Path.GetFullPath(Path.Combine(_root, f))).Distinct().Where(Directory.Exists))
+        {
+            Subscribe(new FileSystemWatcher(folder) { IncludeSubdirectories = true });
+            _memory.Changes.Watching(folder);
         }
 
         Subscribe(new FileSystemWatcher(_root, Path.GetFileName(_options.ConfigPath)));
@@ -164,7 +184,14 @@ public sealed class PreviewServer : IAsyncDisposable
         watcher.Changed += (_, e) => _changes.Writer.TryWrite(e.FullPath);
         watcher.Created += (_, e) => _changes.Writer.TryWrite(e.FullPath);
         watcher.Deleted += (_, e) => _changes.Writer.TryWrite(e.FullPath);
-        watcher.Renamed += (_, e) => _changes.Writer.TryWrite(e.FullPath);
+        watcher.Renamed += (_, e) =>
+        {
+            _changes.Writer.TryWrite(e.OldFullPath);
+            _changes.Writer.TryWrite(e.FullPath);
+        };
+
+        // The watcher's queue overflowed: some changes are not known, so the next build lists every folder again.
+        watcher.Error += (_, _) => _changes.Writer.TryWrite(EventsLost);
         watcher.EnableRaisingEvents = true;
         _watchers.Add(watcher);
     }
@@ -179,6 +206,13 @@ public sealed class PreviewServer : IAsyncDisposable
             {
                 while (_changes.Reader.TryRead(out var path))
                 {
+                    if (path == EventsLost)
+                    {
+                        _memory.Changes.NoteLost();
+                        continue;
+                    }
+
+                    _memory.Changes.NoteChanged(path);
                     changed.Add(path);
                 }
 
@@ -186,7 +220,7 @@ public sealed class PreviewServer : IAsyncDisposable
             }
             while (_changes.Reader.TryPeek(out _));
 
-            var shown = changed.Select(p => Path.GetRelativePath(_root, p).Replace('\\', '/')).Take(3);
+            var shown = changed.Count == 0 ? ["(events lost)"] : changed.Select(p => Path.GetRelativePath(_root, p).Replace('\\', '/')).Take(3);
             await _options.Log.WriteLineAsync($"Changed: {string.Join(", ", shown)}{(changed.Count > 3 ? ", …" : string.Empty)}").ConfigureAwait(false);
             await BuildAsync(cancellationToken).ConfigureAwait(false);
         }

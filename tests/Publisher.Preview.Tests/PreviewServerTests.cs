@@ -137,6 +137,66 @@ public sealed class PreviewServerTests
         Assert.Contains("<html", home.Body, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Should_ServeWhatACleanBuildMakes_When_FilesAndFoldersAreAddedMovedAndDeletedWhileServing()
+    {
+        // Given: a preview of the sample site
+        using var site = new TempDirectory();
+        var config = SampleSite.CopyTo(site);
+        await using var server = await PreviewServer.StartAsync(new PreviewOptions { ConfigPath = config, Port = 0, Debounce = TimeSpan.FromMilliseconds(100) });
+        static string Page(string slug, string title) =>
+            $"---\ntitle: {title}\nkind: disclosure\ntopic: disclosure\noffice: zhangmiao\nyear: 2022\nissued: 2022-03-01\nindex_no: \"ZHAN-2022-{slug}\"\ncategory: 公开指南\nvalidity: 有效\n---\n\n{title}的正文。\n";
+        var steps = new (string Name, Action Change)[]
+        {
+            ("a folder made with a document in it at once", () =>
+            {
+                Directory.CreateDirectory(site.Combine("content/zhangmiao/2022"));
+                File.WriteAllText(site.Combine("content/zhangmiao/2022/first-notice.md"), Page("first", "第一则通知"));
+            }),
+            ("a document added to it", () => File.WriteAllText(site.Combine("content/zhangmiao/2022/second-notice.md"), Page("second", "第二则通知"))),
+            ("a document renamed", () => File.Move(site.Combine("content/zhangmiao/2022/first-notice.md"), site.Combine("content/zhangmiao/2022/renamed-notice.md"))),
+            ("the folder moved out of content/", () => Directory.Move(site.Combine("content/zhangmiao/2022"), site.Combine("drafts-2022"))),
+            ("the folder moved back in", () => Directory.Move(site.Combine("drafts-2022"), site.Combine("content/zhangmiao/2022"))),
+            ("a document edited", () => File.AppendAllText(site.Combine("content/zhangmiao/2022/second-notice.md"), "\n补充一段。\n")),
+            ("the folder deleted", () => Directory.Delete(site.Combine("content/zhangmiao/2022"), recursive: true)),
+        };
+
+        foreach (var (name, change) in steps)
+        {
+            // When
+            var before = server.Builds;
+            change();
+            await SettleAsync(server, before);
+
+            // Then: what the preview serves is what a clean build of the same files makes
+            using var clean = new TempDirectory();
+            var result = await Site.SiteBuilder.BuildAsync(new Site.SiteBuilder.Request(config, clean.Path, server.Url.ToString(), Incremental: false));
+            Assert.True(result.Succeeded, $"{name}: {string.Join("; ", result.Diagnostics.Select(d => d.ToString()))}");
+            var expected = SampleSite.Snapshot(clean.Path);
+            var served = SampleSite.Snapshot(server.OutputDirectory);
+            Assert.True(expected.Keys.SequenceEqual(served.Keys), $"after {name}: missing {string.Join(", ", expected.Keys.Except(served.Keys))}; extra {string.Join(", ", served.Keys.Except(expected.Keys))}");
+            Assert.All(expected, file => Assert.True(file.Value.AsSpan().SequenceEqual(served[file.Key]), $"after {name}: {file.Key} differs"));
+        }
+    }
+
+    /// <summary>Waits for the preview to build after a change, then for it to stay quiet (an editor's save can be several builds).</summary>
+    private static async Task SettleAsync(PreviewServer server, int before)
+    {
+        var clock = Stopwatch.StartNew();
+        while (server.Builds == before && clock.Elapsed < Patience)
+        {
+            await Task.Delay(50);
+        }
+
+        var seen = server.Builds;
+        do
+        {
+            seen = server.Builds;
+            await Task.Delay(1000);
+        }
+        while (server.Builds != seen && clock.Elapsed < Patience);
+    }
+
     private static int FreePort()
     {
         var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);

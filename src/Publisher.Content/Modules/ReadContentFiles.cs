@@ -15,7 +15,9 @@ namespace Publisher.Content.Modules;
 /// hash of the bytes read (<see cref="ContentKeys.SourceHash"/>), so incremental builds need not read it again.
 /// A file whose length and times are those the previous build recorded (<see cref="SourceStamps"/>) is not read:
 /// its document carries the recorded hash and deferred content, read (and checked against the hash) only by a
-/// module that needs the text, so a build with few changes reads few files.
+/// module that needs the text, so a build with few changes reads few files. The folder is listed by
+/// <see cref="SourceStamps.List"/>: in the preview server, whose file watcher says what changed, only the folders
+/// that changed are read again and only their files stat-ed.
 /// </summary>
 /// <param name="folder">The folder relative to the site root.</param>
 /// <param name="pattern">A file pattern such as <c>*.md</c>.</param>
@@ -32,20 +34,17 @@ public sealed class ReadContentFiles(string folder, string pattern, params strin
             return Task.FromResult<IReadOnlyList<Document>>([]);
         }
 
-        var files = Directory.EnumerateFiles(root, pattern, SearchOption.AllDirectories)
-            .Select(path => (Path: path, Relative: Path.GetRelativePath(root, path).Replace('\\', '/')))
-            .Where(f => !exclude.Contains(f.Relative.Split('/')[0], StringComparer.Ordinal))
-            .OrderBy(f => f.Relative, StringComparer.Ordinal)
-            .ToList();
-
         var stamps = context.OutputCache?.Sources;
+        var listed = stamps?.List(root, pattern, context.MaxDegreeOfParallelism) ?? SourceListing.Scan(root, pattern, context.MaxDegreeOfParallelism).Files;
+        var files = exclude.Length == 0 ? listed : [.. listed.Where(f => !exclude.Contains(FirstSegment(f.Relative), StringComparer.Ordinal))];
+        var prefix = Path.GetRelativePath(context.InputDirectory, root).Replace('\\', '/') is var folderPath && folderPath == "." ? string.Empty : folderPath + "/";
         var documents = new Document?[files.Count];
         Parallel.For(0, files.Count, new ParallelOptions { MaxDegreeOfParallelism = context.MaxDegreeOfParallelism }, i =>
         {
-            var source = Path.GetRelativePath(context.InputDirectory, files[i].Path).Replace('\\', '/');
+            var source = prefix + files[i].Relative;
             try
             {
-                documents[i] = Read(files[i].Path, source, options, stamps, context)?
+                documents[i] = Read(files[i], source, options, stamps, context)?
                     .WithMetadata(ContentKeys.RelativePath, files[i].Relative);
             }
             catch (ContentException ex)
@@ -62,10 +61,12 @@ public sealed class ReadContentFiles(string folder, string pattern, params strin
         return Task.FromResult<IReadOnlyList<Document>>([.. documents.OfType<Document>()]);
     }
 
-    private static Document? Read(string path, string source, SiteOptions options, SourceStamps? stamps, IExecutionContext context)
+    private static string FirstSegment(string relative) => relative.IndexOf('/') is var slash and >= 0 ? relative[..slash] : relative;
+
+    private static Document? Read(ListedFile file, string source, SiteOptions options, SourceStamps? stamps, IExecutionContext context)
     {
+        var (path, stamp) = (file.Path, file.Stamp);
         var diagnostics = context.Diagnostics;
-        var stamp = SourceStamps.Stamp.Of(new FileInfo(path));
         if (stamp.Length > options.MaxFileBytes)
         {
             diagnostics.Error("PUB0107", new SourceSpan(source), $"the file is {stamp.Length:N0} bytes, more than the limit of {options.MaxFileBytes:N0}.", "Split the document, or raise maxFileBytes in site.config.json.");

@@ -33,6 +33,8 @@ public sealed class SourceStamps
     private readonly IReadOnlyDictionary<string, Stamp> _previous = new Dictionary<string, Stamp>(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, Stamp> _current = new(StringComparer.Ordinal);
     private readonly long _started = DateTime.UtcNow.Ticks;
+    private readonly WatchedChanges.Snapshot? _watched;
+    private readonly ConcurrentDictionary<string, ListedFile[]> _listings = new(StringComparer.Ordinal);
     private long _previousStarted;
     private int _forgotten;
     private int _recorded;
@@ -41,6 +43,7 @@ public sealed class SourceStamps
     {
         _path = path;
         _memory = memory;
+        _watched = readPrevious ? memory?.Changes.Take() : null;
         if (!readPrevious)
         {
             return;
@@ -110,6 +113,29 @@ public sealed class SourceStamps
         return hash;
     }
 
+    /// <summary>
+    /// The files below <paramref name="root"/> matching <paramref name="pattern"/>, sorted, each with its stamp: in
+    /// a process whose file watcher covers the folder (the preview server), the last successful build's listing
+    /// brought up to date with the paths that changed since (<see cref="WatchedChanges"/>); otherwise read from the
+    /// file system (<see cref="SourceListing.Scan"/>).
+    /// </summary>
+    public IReadOnlyList<ListedFile> List(string root, string pattern, int maxDegreeOfParallelism)
+    {
+        if (_watched?.TryUpdate(root, pattern) is { } updated)
+        {
+            _listings[WatchedChanges.Snapshot.Key(root, pattern)] = updated;
+            return updated;
+        }
+
+        var listing = SourceListing.Scan(root, pattern, maxDegreeOfParallelism);
+        if (!listing.HasLinks)
+        {
+            _listings[WatchedChanges.Snapshot.Key(root, pattern)] = listing.Files;
+        }
+
+        return listing.Files;
+    }
+
     /// <summary>Records the stamp of a file this build read and hashed, for the next build.</summary>
     public void Record(string source, Stamp stamp)
     {
@@ -145,6 +171,11 @@ public sealed class SourceStamps
         if (Volatile.Read(ref _forgotten) != 0)
         {
             return;
+        }
+
+        if (_watched is not null)
+        {
+            _memory?.Changes.Keep(_watched, _listings);
         }
 
         if (Volatile.Read(ref _recorded) == 0 && _current.Count == _previous.Count && File.Exists(_path))
