@@ -21,7 +21,7 @@ namespace Publisher.Preview;
 
 /// <summary>
 /// <c>publisher serve</c>: builds the site into a folder of its own (<c>.publisher-cache/preview-PORT/</c>, kept
-/// from one session to the next; a temporary folder when the port is picked at random), serves it on 127.0.0.1
+/// from one session to the next; a <see cref="TemporaryPreviewFolder"/> when the port is picked at random), serves it on 127.0.0.1
 /// with Kestrel, rebuilds when content, theme or settings change, and tells open pages to reload. The reload
 /// script is added to HTML responses here, on the way out, so it never reaches a real build.
 /// </summary>
@@ -44,7 +44,7 @@ public sealed class PreviewServer : IAsyncDisposable
     private readonly PreviewOptions _options;
     private readonly string _root;
     private readonly string _outputDirectory;
-    private readonly bool _keepsOutput;
+    private readonly TemporaryPreviewFolder? _temporary;
     private readonly ReloadBroadcaster _reload = new();
     private readonly Channel<string> _changes = Channel.CreateUnbounded<string>();
     private readonly CancellationTokenSource _stopping = new();
@@ -64,10 +64,8 @@ public sealed class PreviewServer : IAsyncDisposable
         // On a fixed port the preview's output stays in the cache folder from one session to the next, so starting
         // the preview again is an incremental build (1 s instead of 5 at 10,000 documents); its pages name the
         // port, so each port has a folder of its own. A port picked at random gets a temporary folder instead.
-        _keepsOutput = options.Port != 0;
-        _outputDirectory = _keepsOutput
-            ? Path.Combine(_root, SiteBuilder.CacheFolder, string.Create(CultureInfo.InvariantCulture, $"preview-{options.Port}"))
-            : Path.Combine(Path.GetTempPath(), "publisher-preview", Guid.NewGuid().ToString("N"));
+        _temporary = options.Port == 0 ? TemporaryPreviewFolder.Create() : null;
+        _outputDirectory = _temporary?.Path ?? Path.Combine(_root, SiteBuilder.CacheFolder, string.Create(CultureInfo.InvariantCulture, $"preview-{options.Port}"));
     }
 
     /// <summary>The address the site is served at, e.g. <c>http://127.0.0.1:5080/</c>.</summary>
@@ -122,10 +120,7 @@ public sealed class PreviewServer : IAsyncDisposable
 
         _stopping.Dispose();
         _collector.Dispose();
-        if (!_keepsOutput && Directory.Exists(_outputDirectory))
-        {
-            Directory.Delete(_outputDirectory, recursive: true);
-        }
+        _temporary?.Dispose();
     }
 
     private async Task StartCoreAsync(CancellationToken cancellationToken)
