@@ -52,6 +52,7 @@ public sealed class PreviewServer : IAsyncDisposable
     private readonly BuildMemory _memory = new();
     private readonly QuietCollector _collector = new(QuietAfterBuild);
     private bool _outputsUntouched;
+    private Exception? _watchError;
     private WebApplication? _app;
     private Task _rebuildLoop = Task.CompletedTask;
     private volatile BuildResult? _lastResult;
@@ -186,9 +187,30 @@ public sealed class PreviewServer : IAsyncDisposable
         };
 
         // The watcher's queue overflowed: some changes are not known, so the next build lists every folder again.
-        watcher.Error += (_, _) => _changes.Writer.TryWrite(EventsLost);
-        watcher.EnableRaisingEvents = true;
+        watcher.Error += (_, e) =>
+        {
+            _watchError = e.GetException();
+            if (_watchError is not InternalBufferOverflowException)
+            {
+                // A folder is not watched (no inotify watch was left for it): no listing can be trusted from now on.
+                _memory.Changes.NoteUnreliable();
+            }
+
+            _changes.Writer.TryWrite(EventsLost);
+        };
         _watchers.Add(watcher);
+        try
+        {
+            watcher.EnableRaisingEvents = true;
+        }
+        catch (IOException ex)
+        {
+            // Linux gives each user a number of inotify watches (one per folder watched); a big site, or other
+            // programs watching many folders, can use them up.
+            throw new PreviewWatchException(
+                $"cannot watch {Path.GetRelativePath(_root, watcher.Path)} for changes: {ex.Message} On Linux, raise the limit, e.g. 'sudo sysctl fs.inotify.max_user_watches=524288', or stop other programs that watch many folders.",
+                ex);
+        }
     }
 
     private async Task RebuildLoopAsync(CancellationToken cancellationToken)
@@ -204,6 +226,7 @@ public sealed class PreviewServer : IAsyncDisposable
                     if (path == EventsLost)
                     {
                         _memory.Changes.NoteLost();
+                        await ReportWatchErrorAsync().ConfigureAwait(false);
                         continue;
                     }
 
@@ -215,10 +238,27 @@ public sealed class PreviewServer : IAsyncDisposable
             }
             while (_changes.Reader.TryPeek(out _));
 
-            var shown = changed.Count == 0 ? ["(events lost)"] : changed.Select(p => Path.GetRelativePath(_root, p).Replace('\\', '/')).Take(3);
+            var shown = changed.Count == 0 ? ["(not known: see above)"] : changed.Select(p => Path.GetRelativePath(_root, p).Replace('\\', '/')).Take(3);
             await _options.Log.WriteLineAsync($"Changed: {string.Join(", ", shown)}{(changed.Count > 3 ? ", …" : string.Empty)}").ConfigureAwait(false);
             await BuildAsync(cancellationToken).ConfigureAwait(false);
         }
+    }
+
+    /// <summary>
+    /// Says in the terminal that the watcher missed changes: its queue overflowed (the build after it lists every
+    /// folder again), or it could not watch a new folder (Linux's limit of inotify watches), so edits there may not
+    /// rebuild the preview.
+    /// </summary>
+    private async Task ReportWatchErrorAsync()
+    {
+        if (Interlocked.Exchange(ref _watchError, null) is not { } error)
+        {
+            return;
+        }
+
+        await _options.Log.WriteLineAsync(
+            $"The file watcher missed changes ({error.Message.TrimEnd('.')}); the next build reads every folder again. If this repeats, " +
+            "edits in some folders may not rebuild the preview: on Linux, raise the limit of watches, e.g. 'sudo sysctl fs.inotify.max_user_watches=524288'.").ConfigureAwait(false);
     }
 
     private async Task BuildAsync(CancellationToken cancellationToken)

@@ -57,6 +57,11 @@ internal static class ServeCommand
                     await output.WriteLineAsync("Stopping the preview.").ConfigureAwait(false);
                 }
             }
+            catch (PreviewWatchException ex)
+            {
+                await parse.InvocationConfiguration.Error.WriteLineAsync($"publisher: {ex.Message}").ConfigureAwait(false);
+                return CliApp.UnexpectedFailure;
+            }
             catch (IOException ex)
             {
                 await parse.InvocationConfiguration.Error.WriteLineAsync($"publisher: cannot listen on 127.0.0.1:{options.Port}: {ex.Message} Choose another port with --port.").ConfigureAwait(false);

@@ -9,7 +9,8 @@ namespace Publisher.Core.Caching;
 /// <remarks>
 /// A listing is trusted only for a folder the watcher covered from before the build that made it began
 /// (<see cref="Watching"/>), only while the watcher has lost nothing (<see cref="NoteLost"/>: its queue
-/// overflowed), and never when it holds a symbolic link. A path noted is forgotten only by a successful build that
+/// overflowed) and has not stopped watching some folder (<see cref="NoteUnreliable"/>), and never when it holds a
+/// symbolic link. A path noted is forgotten only by a successful build that
 /// began after it was noted; a failed build keeps every listing and every path for the next one.
 /// </remarks>
 public sealed class WatchedChanges
@@ -20,6 +21,7 @@ public sealed class WatchedChanges
     private Dictionary<string, (ListedFile[] Files, long Since)> _listings = new(StringComparer.Ordinal);
     private long _sequence;
     private long _lostAt = -1;
+    private bool _unreliable;
 
     /// <summary>Says that every change below <paramref name="folder"/> is noted from now on.</summary>
     public void Watching(string folder)
@@ -48,6 +50,18 @@ public sealed class WatchedChanges
         }
     }
 
+    /// <summary>
+    /// Notes that the watcher may miss changes from now on (it could not watch a folder: on Linux, the limit of inotify
+    /// watches was reached): every build lists every folder again.
+    /// </summary>
+    public void NoteUnreliable()
+    {
+        lock (_gate)
+        {
+            _unreliable = true;
+        }
+    }
+
     /// <summary>What a build starting now may use: the listings kept and the paths noted since they were made.</summary>
     internal Snapshot Take()
     {
@@ -55,7 +69,7 @@ public sealed class WatchedChanges
         {
             return new Snapshot(
                 _sequence,
-                _lostAt >= 0,
+                _lostAt >= 0 || _unreliable,
                 new Dictionary<string, long>(_watched, StringComparer.Ordinal),
                 [.. _changed.Keys],
                 _listings);

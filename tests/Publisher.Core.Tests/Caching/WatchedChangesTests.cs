@@ -88,6 +88,26 @@ public sealed class WatchedChangesTests
     }
 
     [Fact]
+    public void Should_ReadTheWholeFolderInEveryBuild_When_TheWatcherStoppedWatchingAFolder()
+    {
+        // Given
+        using var temp = new TempDirectory();
+        var memory = new BuildMemory();
+        memory.Changes.Watching(temp.Combine("content"));
+        temp.Write("content/a/1.md", "一");
+        Build(temp, memory);
+
+        // When: the watcher could not watch a new folder (no inotify watch left), then builds succeed
+        memory.Changes.NoteUnreliable();
+        Build(temp, memory);
+        temp.Write("content/b/3.md", "三");
+        var later = Build(temp, memory);
+
+        // Then
+        Assert.Equal(["a/1.md", "b/3.md"], later);
+    }
+
+    [Fact]
     public void Should_KeepTheReportsForTheNextBuild_When_ABuildFails()
     {
         // Given
