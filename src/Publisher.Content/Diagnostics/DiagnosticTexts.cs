@@ -27,6 +27,8 @@ internal static class DiagnosticTexts
         // Reading files.
         new("PUB0100", "the file could not be read: {0}", "无法读取文件：{0}"),
         new("PUB0100", "Check that the file exists and is readable.", "请确认文件存在并且可以读取。"),
+        new("PUB0105", "the folder could not be read: {0}", "无法读取文件夹：{0}"),
+        new("PUB0105", "Check that the user who runs Publisher can read this folder and the folders in it.", "请确认运行 Publisher 的用户可以读取这个文件夹及其中的文件夹。"),
         new("PUB0101", "the file is not where Publisher looks for documents.", "文件不在 Publisher 查找文档的位置。"),
         new("PUB0101", "Put documents at content/<office>/<year>/<slug>.md and standalone pages at content/pages/<slug>.md.", "文档请放在 content/<机构>/<年份>/<文件名>.md，独立页面请放在 content/pages/<文件名>.md。"),
         new("PUB0102", "the file is not valid UTF-8: byte {0} at byte offset {1} cannot be decoded.", "文件不是有效的 UTF-8 编码：第 {1} 字节处的 {0} 无法解码。"),

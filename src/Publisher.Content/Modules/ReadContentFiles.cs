@@ -35,7 +35,17 @@ public sealed class ReadContentFiles(string folder, string pattern, params strin
         }
 
         var stamps = context.OutputCache?.Sources;
-        var listed = stamps?.List(root, pattern, context.MaxDegreeOfParallelism) ?? SourceListing.Scan(root, pattern, context.MaxDegreeOfParallelism).Files;
+        IReadOnlyList<ListedFile> listed;
+        try
+        {
+            listed = stamps?.List(root, pattern, context.MaxDegreeOfParallelism) ?? SourceListing.Scan(root, pattern, context.MaxDegreeOfParallelism).Files;
+        }
+        catch (Exception ex) when (Unreadable(ex) is { } unreadable)
+        {
+            context.Diagnostics.Error("PUB0105", new SourceSpan(folder.Replace('\\', '/')), $"the folder could not be read: {unreadable.Message}", "Check that the user who runs Publisher can read this folder and the folders in it.");
+            return Task.FromResult<IReadOnlyList<Document>>([]);
+        }
+
         var files = exclude.Length == 0 ? listed : [.. listed.Where(f => !exclude.Contains(FirstSegment(f.Relative), StringComparer.Ordinal))];
         var prefix = Path.GetRelativePath(context.InputDirectory, root).Replace('\\', '/') is var folderPath && folderPath == "." ? string.Empty : folderPath + "/";
         var documents = new Document?[files.Count];
@@ -60,6 +70,14 @@ public sealed class ReadContentFiles(string folder, string pattern, params strin
         context.Statistics.AddDocumentsRead(files.Count);
         return Task.FromResult<IReadOnlyList<Document>>([.. documents.OfType<Document>()]);
     }
+
+    /// <summary>The error that says a folder could not be listed (the listing reads folders in parallel, so it may come wrapped).</summary>
+    private static Exception? Unreadable(Exception exception) => exception switch
+    {
+        IOException or UnauthorizedAccessException => exception,
+        AggregateException aggregate => aggregate.InnerExceptions.FirstOrDefault(e => e is IOException or UnauthorizedAccessException),
+        _ => null,
+    };
 
     private static string FirstSegment(string relative) => relative.IndexOf('/') is var slash and >= 0 ? relative[..slash] : relative;
 

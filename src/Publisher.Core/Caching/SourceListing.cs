@@ -118,7 +118,8 @@ public static class SourceListing
     private static ListedFile[] List(string root, string folder, string expression, bool recurse, ref bool hasLinks)
     {
         var folderLinks = false;
-        var options = new EnumerationOptions { RecurseSubdirectories = recurse, AttributesToSkip = 0, MatchType = MatchType.Win32 };
+        // As Directory.EnumerateFiles does (EnumerationOptions.Compatible): hidden files listed, an unreadable folder an error.
+        var options = new EnumerationOptions { RecurseSubdirectories = recurse, AttributesToSkip = 0, MatchType = MatchType.Win32, IgnoreInaccessible = false };
         var found = new FileSystemEnumerable<Found>(folder, (ref FileSystemEntry entry) => Found.Of(root, ref entry), options)
         {
             ShouldIncludePredicate = (ref FileSystemEntry entry) =>
