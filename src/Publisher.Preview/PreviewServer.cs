@@ -57,6 +57,7 @@ public sealed class PreviewServer : IAsyncDisposable
     private Task _rebuildLoop = Task.CompletedTask;
     private volatile BuildResult? _lastResult;
     private int _builds;
+    private int _building;
 
     private PreviewServer(PreviewOptions options)
     {
@@ -74,6 +75,9 @@ public sealed class PreviewServer : IAsyncDisposable
 
     /// <summary>The folder the preview builds into and serves from.</summary>
     internal string OutputDirectory => _outputDirectory;
+
+    /// <summary>True while a build runs.</summary>
+    internal bool IsBuilding => Volatile.Read(ref _building) != 0;
 
     /// <summary>How many builds have finished (the first one included).</summary>
     public int Builds => Volatile.Read(ref _builds);
@@ -265,6 +269,7 @@ public sealed class PreviewServer : IAsyncDisposable
     {
         BuildResult result;
         var started = Stopwatch.GetTimestamp();
+        Volatile.Write(ref _building, 1);
         _collector.BeforeBuild();
         try
         {
@@ -282,6 +287,7 @@ public sealed class PreviewServer : IAsyncDisposable
         finally
         {
             _collector.AfterBuild();
+            Volatile.Write(ref _building, 0);
         }
 
         // The output folder is the server's own: once it has built it, no one else writes there.

@@ -188,13 +188,13 @@ public sealed class PreviewServerTests
             await Task.Delay(50);
         }
 
-        var seen = server.Builds;
+        int seen;
         do
         {
             seen = server.Builds;
             await Task.Delay(1000);
         }
-        while (server.Builds != seen && clock.Elapsed < Patience);
+        while ((server.Builds != seen || server.IsBuilding) && clock.Elapsed < Patience);
     }
 
     private static int FreePort()
