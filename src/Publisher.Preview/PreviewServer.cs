@@ -164,7 +164,7 @@ public sealed class PreviewServer : IAsyncDisposable
             var options = SiteOptionsLoader.Load(_options.ConfigPath);
             (content, themes) = (options.ContentDirectory, options.ThemeDirectory);
         }
-        catch (ContentException)
+        catch (Exception ex) when (ex is ContentException or IOException or UnauthorizedAccessException)
         {
             // The first build shows what is wrong with the settings; the usual folders are watched meanwhile.
         }
@@ -190,7 +190,8 @@ public sealed class PreviewServer : IAsyncDisposable
             _changes.Writer.TryWrite(e.FullPath);
         };
 
-        // The watcher's queue overflowed: some changes are not known, so the next build lists every folder again.
+        // The watcher lost events (its queue overflowed) or could not watch a folder: some changes are not known, so
+        // the next build lists every folder again.
         watcher.Error += (_, e) =>
         {
             _watchError = e.GetException();
