@@ -14,10 +14,7 @@ public sealed class WatchedChangesTests
     {
         // Given: a watched folder, listed by a successful build
         using var temp = new TempDirectory();
-        var memory = new BuildMemory();
-        memory.Changes.Watching(temp.Combine("content"));
-        temp.Write("content/a/1.md", "一");
-        Build(temp, memory);
+        var memory = WatchedAndBuilt(temp);
 
         // When: one file is reported and another is not
         var reported = temp.Write("content/a/2.md", "二");
@@ -70,10 +67,7 @@ public sealed class WatchedChangesTests
     {
         // Given
         using var temp = new TempDirectory();
-        var memory = new BuildMemory();
-        memory.Changes.Watching(temp.Combine("content"));
-        temp.Write("content/a/1.md", "一");
-        Build(temp, memory);
+        var memory = WatchedAndBuilt(temp);
 
         // When: the watcher's queue overflowed while a file was added
         temp.Write("content/b/3.md", "三");
@@ -92,10 +86,7 @@ public sealed class WatchedChangesTests
     {
         // Given
         using var temp = new TempDirectory();
-        var memory = new BuildMemory();
-        memory.Changes.Watching(temp.Combine("content"));
-        temp.Write("content/a/1.md", "一");
-        Build(temp, memory);
+        var memory = WatchedAndBuilt(temp);
 
         // When: the watcher could not watch a new folder (no inotify watch left), then builds succeed
         memory.Changes.NoteUnreliable();
@@ -112,10 +103,7 @@ public sealed class WatchedChangesTests
     {
         // Given
         using var temp = new TempDirectory();
-        var memory = new BuildMemory();
-        memory.Changes.Watching(temp.Combine("content"));
-        temp.Write("content/a/1.md", "一");
-        Build(temp, memory);
+        var memory = WatchedAndBuilt(temp);
 
         // When: a file is reported, and the build that lists it fails (saves nothing)
         memory.Changes.NoteChanged(temp.Write("content/b/3.md", "三"));
@@ -132,10 +120,7 @@ public sealed class WatchedChangesTests
     {
         // Given: a build that has begun
         using var temp = new TempDirectory();
-        var memory = new BuildMemory();
-        memory.Changes.Watching(temp.Combine("content"));
-        temp.Write("content/a/1.md", "一");
-        Build(temp, memory);
+        var memory = WatchedAndBuilt(temp);
         var running = OutputCache.Open(temp.Combine("cache"), temp.Combine("site"), "fingerprint", memory);
         var seen = running.Sources.List(temp.Combine("content"), "*.md", 2).Select(f => f.Relative).ToList();
 
@@ -147,6 +132,16 @@ public sealed class WatchedChangesTests
         // Then: the running build did not see it; the next one does
         Assert.Equal(["a/1.md"], seen);
         Assert.Equal(["a/1.md", "b/3.md"], next);
+    }
+
+    /// <summary>A watched <c>content/</c> holding <c>a/1.md</c>, listed by a successful build; the process's memory.</summary>
+    private static BuildMemory WatchedAndBuilt(TempDirectory temp)
+    {
+        var memory = new BuildMemory();
+        memory.Changes.Watching(temp.Combine("content"));
+        temp.Write("content/a/1.md", "一");
+        Build(temp, memory);
+        return memory;
     }
 
     /// <summary>One build of the folder <c>content/</c>: lists it, and saves (a successful build) or not (a failed one).</summary>
