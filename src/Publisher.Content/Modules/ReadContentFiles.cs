@@ -47,7 +47,8 @@ public sealed class ReadContentFiles(string folder, string pattern, params strin
         }
 
         var files = exclude.Length == 0 ? listed : [.. listed.Where(f => !exclude.Contains(FirstSegment(f.Relative), StringComparer.Ordinal))];
-        var prefix = Path.GetRelativePath(context.InputDirectory, root).Replace('\\', '/') is var folderPath && folderPath == "." ? string.Empty : folderPath + "/";
+        var folderPath = Path.GetRelativePath(context.InputDirectory, root).Replace('\\', '/');
+        var prefix = folderPath == "." ? string.Empty : folderPath + "/";
         var documents = new Document?[files.Count];
         Parallel.For(0, files.Count, new ParallelOptions { MaxDegreeOfParallelism = context.MaxDegreeOfParallelism }, i =>
         {

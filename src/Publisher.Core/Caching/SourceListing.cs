@@ -79,7 +79,7 @@ public static class SourceListing
 
             var relative = path[prefix.Length..].Replace('\\', '/');
             gone.Add(relative + "/"); // when it was a folder, its files went with it
-            folders.Add(FolderOf(relative));
+            folders.Add(FolderOf(relative.AsSpan()).ToString());
         }
 
         if (folders.Count == 0)
@@ -87,7 +87,10 @@ public static class SourceListing
             return previous;
         }
 
-        var files = previous.Where(f => !folders.Contains(FolderOf(f.Relative)) && !gone.Exists(g => f.Relative.StartsWith(g, StringComparison.Ordinal))).ToList();
+        // Looked up by span: a rebuild of the preview runs this over every listed file.
+        var folderOf = folders.GetAlternateLookup<ReadOnlySpan<char>>();
+        var files = new List<ListedFile>(previous.Length + 16);
+        files.AddRange(previous.Where(f => !folderOf.Contains(FolderOf(f.Relative.AsSpan())) && !gone.Exists(g => f.Relative.StartsWith(g, StringComparison.Ordinal))));
         var expression = FileSystemName.TranslateWin32Expression(pattern);
         var hasLinks = false;
         foreach (var folder in folders)
@@ -109,10 +112,10 @@ public static class SourceListing
     }
 
     /// <summary>The folder part of a relative path ("" for a file at the top).</summary>
-    private static string FolderOf(string relative)
+    private static ReadOnlySpan<char> FolderOf(ReadOnlySpan<char> relative)
     {
         var slash = relative.LastIndexOf('/');
-        return slash < 0 ? string.Empty : relative[..slash];
+        return slash < 0 ? [] : relative[..slash];
     }
 
     private static ListedFile[] List(string root, string folder, string expression, bool recurse, ref bool hasLinks)

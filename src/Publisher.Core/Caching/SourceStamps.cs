@@ -33,7 +33,7 @@ public sealed class SourceStamps
     private readonly IReadOnlyDictionary<string, Stamp> _previous = new Dictionary<string, Stamp>(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, Stamp> _current = new(StringComparer.Ordinal);
     private readonly long _started = DateTime.UtcNow.Ticks;
-    private readonly WatchedChanges.Snapshot? _watched;
+    private readonly WatchedChanges.Snapshot? _watcher;
     private readonly ConcurrentDictionary<string, ListedFile[]> _listings = new(StringComparer.Ordinal);
     private long _previousStarted;
     private int _forgotten;
@@ -43,7 +43,7 @@ public sealed class SourceStamps
     {
         _path = path;
         _memory = memory;
-        _watched = readPrevious ? memory?.Changes.Take() : null;
+        _watcher = readPrevious ? memory?.Changes.Take() : null;
         if (!readPrevious)
         {
             return;
@@ -121,7 +121,7 @@ public sealed class SourceStamps
     /// </summary>
     public IReadOnlyList<ListedFile> List(string root, string pattern, int maxDegreeOfParallelism)
     {
-        if (_watched?.TryUpdate(root, pattern) is { } updated)
+        if (_watcher?.TryUpdate(root, pattern) is { } updated)
         {
             _listings[WatchedChanges.Snapshot.Key(root, pattern)] = updated;
             return updated;
@@ -173,9 +173,9 @@ public sealed class SourceStamps
             return;
         }
 
-        if (_watched is not null)
+        if (_watcher is not null)
         {
-            _memory?.Changes.Keep(_watched, _listings);
+            _memory?.Changes.Keep(_watcher, _listings);
         }
 
         if (Volatile.Read(ref _recorded) == 0 && _current.Count == _previous.Count && File.Exists(_path))
