@@ -1,11 +1,14 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Reflection;
+using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Publisher.Core.Text;
 using RazorLight;
 using RazorLight.Compilation;
 using RazorLight.Generation;
+using RazorLight.Internal.Buffering;
 
 namespace Publisher.Site.Rendering;
 
@@ -21,6 +24,8 @@ public sealed class PageRenderer
     public const string CacheSubfolder = "razor";
 
     private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(UnicodeRanges.All);
+
+    private static readonly ConcurrentDictionary<Type, ModelTypeInfo> ModelTypeInfos = new();
 
     private readonly Lazy<(RazorLightEngine Engine, TemplateAssemblyCache? Cache)> _engine;
 
@@ -49,29 +54,42 @@ public sealed class PageRenderer
 
     /// <summary>Renders <paramref name="template"/> (a file name such as <c>Office.cshtml</c>) with a model.</summary>
     /// <remarks>
-    /// Renders into a builder reused from page to page (<see cref="ReusedStringBuilder"/>) rather than RazorLight's
-    /// <c>CompileRenderAsync</c>, whose new <see cref="StringWriter"/> per page grew by doubling; the same two
-    /// calls are made (compile, then render into a writer), so the text is the same.
+    /// Does what RazorLight's <c>RenderTemplateAsync</c> does (a page context, a <see cref="TemplateRenderer"/> over
+    /// pooled buffers), with two differences that keep the text the same and make it cheaper. The page is rendered
+    /// into a buffer of its written pieces, copied in one synchronous pass into a builder reused from page to page
+    /// (<see cref="ReusedStringBuilder"/>): given any other writer, RazorLight copies the pieces through a
+    /// <c>PagedBufferedTextWriter</c> with an awaited call for each of the few thousand pieces of a page, which was
+    /// about 5% of a 10k-document full build's CPU (perf). And the model's <see cref="ModelTypeInfo"/> is made once
+    /// per model type instead of once per page (it reflects over the type to tell anonymous types apart).
     /// </remarks>
     public async Task<string> RenderAsync<TModel>(string template, TModel model)
+        where TModel : notnull
     {
         var engine = _engine.Value.Engine;
         var page = await engine.CompileTemplateAsync(template).ConfigureAwait(false);
-        var builder = ReusedStringBuilder.Rent();
-        try
+        using var scope = new MemoryPoolViewBufferScope();
+        var rendered = new ViewBuffer(scope, page.Key, ViewBuffer.ViewPageSize);
+        var typeInfo = ModelTypeInfos.GetOrAdd(model.GetType(), static type => new ModelTypeInfo(type));
+        var pageModel = typeInfo.CreateTemplateModel(model);
+        page.SetModel(pageModel);
+        page.PageContext = new PageContext(viewBag: null)
         {
-            using (var writer = new StringWriter(builder, CultureInfo.CurrentCulture))
-            {
-                await engine.RenderTemplateAsync(page, model, writer).ConfigureAwait(false);
-            }
+            ExecutingPageKey = page.Key,
+            Writer = new ViewBufferTextWriter(rendered, Encoding.UTF8),
+            ModelTypeInfo = typeInfo,
+            Model = pageModel,
+        };
 
-            return ReusedStringBuilder.ToStringAndReturn(builder);
-        }
-        catch
+        // The writer above is a buffering ViewBufferTextWriter, so the renderer moves the finished page into
+        // `rendered` instead of copying it out; its pieces live in the scope's pooled arrays until the scope ends.
+        await new TemplateRenderer(engine.Handler, Encoder, scope).RenderAsync(page).ConfigureAwait(false);
+        var builder = ReusedStringBuilder.Rent();
+        using (var writer = new StringWriter(builder, CultureInfo.CurrentCulture))
         {
-            ReusedStringBuilder.Return(builder);
-            throw;
+            rendered.WriteTo(writer, Encoder);
         }
+
+        return ReusedStringBuilder.ToStringAndReturn(builder);
     }
 
     private static (RazorLightEngine Engine, TemplateAssemblyCache? Cache) CreateEngine(UnwatchedFileSystemProject project, string? cacheDirectory)
