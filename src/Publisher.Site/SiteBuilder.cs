@@ -94,8 +94,13 @@ public static class SiteBuilder
         var output = StagedOutput.Begin(target);
         try
         {
-            var engine = CreateEngine(request, root, output.Staging, options, strings, cache, spill);
+            var renderer = NewPageRenderer(root, options);
+            var engine = CreateEngine(request, root, output.Staging, options, strings, renderer, cache, spill);
+            // A build with no record of this output folder renders every page: templates not compiled yet are
+            // compiled beside the documents' reading and parsing rather than when the first pages need them.
+            var templates = cache.HasPreviousRecord ? Task.CompletedTask : Task.Run(() => renderer.CompileMissingTemplatesAsync(cancellationToken), cancellationToken);
             var result = await engine.RunAsync(Pipelines(options), cancellationToken).ConfigureAwait(false);
+            await templates.ConfigureAwait(false);
             if (result.Succeeded)
             {
                 output.CommitIncremental(cache);
@@ -162,7 +167,7 @@ public static class SiteBuilder
         return found.Values;
     }
 
-    private static Engine CreateEngine(Request request, string root, string outputDirectory, SiteOptions options, IReadOnlyDictionary<string, UiStrings> strings, OutputCache? cache = null, SpillFile? spill = null) =>
+    private static Engine CreateEngine(Request request, string root, string outputDirectory, SiteOptions options, IReadOnlyDictionary<string, UiStrings> strings, PageRenderer renderer, OutputCache? cache = null, SpillFile? spill = null) =>
         new(new EngineOptions
         {
             InputDirectory = root,
@@ -175,10 +180,13 @@ public static class SiteBuilder
             {
                 [typeof(SiteOptions)] = options,
                 [typeof(MarkdownRenderer)] = new MarkdownRenderer(options),
-                [typeof(PageRenderer)] = new PageRenderer(Path.Combine(root, options.ThemeDirectory), Path.Combine(root, CacheFolder)),
+                [typeof(PageRenderer)] = renderer,
                 [typeof(IReadOnlyDictionary<string, UiStrings>)] = strings,
             },
         });
+
+    private static PageRenderer NewPageRenderer(string root, SiteOptions options) =>
+        new(Path.Combine(root, options.ThemeDirectory), Path.Combine(root, CacheFolder));
 
     private static async Task<BuildResult> CheckAsync(Request request, string root, SiteOptions options, IReadOnlyDictionary<string, UiStrings> strings, CancellationToken cancellationToken)
     {
@@ -186,7 +194,7 @@ public static class SiteBuilder
         var nowhere = Path.Combine(Path.GetTempPath(), "publisher-check-" + Guid.NewGuid().ToString("N"));
         try
         {
-            var engine = CreateEngine(request, root, nowhere, options, strings);
+            var engine = CreateEngine(request, root, nowhere, options, strings, NewPageRenderer(root, options));
             return await engine.RunAsync([.. Pipelines(options).Select(p => new WithoutOutputPipeline(p))], cancellationToken).ConfigureAwait(false);
         }
         finally

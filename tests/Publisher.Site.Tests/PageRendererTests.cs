@@ -133,6 +133,50 @@ public sealed class PageRendererTests
     }
 
     [Fact]
+    public async Task Should_Compile_Every_Template_The_Cache_Lacks_Ahead_Of_The_First_Render()
+    {
+        // Given
+        using var temp = new TempDirectory();
+        temp.Write("theme/layouts/_Layout.cshtml", "<html><body>@RenderBody()</body></html>");
+        temp.Write("theme/layouts/Page.cshtml", "@model string\n@{ Layout = \"_Layout.cshtml\"; }\n<p>@Model</p>");
+        temp.Write("theme/layouts/Other.cshtml", "@model string\n<p>@Model</p>");
+        var first = new PageRenderer(temp.Combine("theme"), temp.Combine("cache"));
+
+        // When
+        await first.CompileMissingTemplatesAsync(CancellationToken.None);
+        var compiledAhead = first.TemplatesCompiled;
+        var html = await first.RenderAsync("Page.cshtml", "甘泉路");
+        var next = new PageRenderer(temp.Combine("theme"), temp.Combine("cache"));
+        await next.CompileMissingTemplatesAsync(CancellationToken.None);
+
+        // Then
+        Assert.Equal(3, compiledAhead);
+        Assert.Equal(3, first.TemplatesCompiled);
+        Assert.Equal("<html><body><p>甘泉路</p></body></html>", html);
+        Assert.Equal(3, Directory.GetFiles(temp.Combine("cache/razor"), "*.dll").Length);
+        Assert.Equal((0, 0), (next.TemplatesLoaded, next.TemplatesCompiled));
+    }
+
+    [Fact]
+    public async Task Should_Leave_A_Template_That_Does_Not_Compile_For_The_Render_That_Uses_It()
+    {
+        // Given
+        using var temp = new TempDirectory();
+        temp.Write("theme/layouts/Good.cshtml", "@model string\n<p>@Model</p>");
+        temp.Write("theme/layouts/Broken.cshtml", "@model string\n<p>@Model.NoSuchLength</p>");
+        var renderer = new PageRenderer(temp.Combine("theme"), temp.Combine("cache"));
+
+        // When
+        await renderer.CompileMissingTemplatesAsync(CancellationToken.None);
+        var error = await Assert.ThrowsAnyAsync<RazorLightException>(() => renderer.RenderAsync("Broken.cshtml", "x"));
+
+        // Then
+        Assert.Contains("NoSuchLength", error.Message, StringComparison.Ordinal);
+        Assert.Equal("<p>x</p>", await renderer.RenderAsync("Good.cshtml", "x"));
+        Assert.Single(Directory.GetFiles(temp.Combine("cache/razor"), "*.dll"));
+    }
+
+    [Fact]
     public void Should_Find_The_Source_Generator_RazorLight_Builds()
     {
         // Given

@@ -28,6 +28,7 @@ public sealed class PageRenderer
     private static readonly ConcurrentDictionary<Type, ModelTypeInfo> ModelTypeInfos = new();
 
     private readonly Lazy<(RazorLightEngine Engine, TemplateAssemblyCache? Cache)> _engine;
+    private readonly UnwatchedFileSystemProject _project;
 
     /// <summary>Creates a renderer over the theme's <c>layouts</c> folder.</summary>
     /// <param name="themeDirectory">The theme folder; templates are read from its <c>layouts</c> sub-folder.</param>
@@ -42,6 +43,7 @@ public sealed class PageRenderer
     public PageRenderer(string themeDirectory, string? cacheDirectory = null)
     {
         var project = new UnwatchedFileSystemProject(Path.GetFullPath(Path.Combine(themeDirectory, "layouts")));
+        _project = project;
         var cache = cacheDirectory is null ? null : Path.Combine(Path.GetFullPath(cacheDirectory), CacheSubfolder);
         _engine = new(() => CreateEngine(project, cache), LazyThreadSafetyMode.ExecutionAndPublication);
     }
@@ -51,6 +53,51 @@ public sealed class PageRenderer
 
     /// <summary>How many templates were compiled with Roslyn into the disk cache (0 without a cache folder).</summary>
     internal int TemplatesCompiled => _engine.IsValueCreated ? _engine.Value.Cache?.Stored ?? 0 : 0;
+
+    /// <summary>
+    /// Compiles, two at a time, every template of the theme that the disk cache does not hold yet, so that a first
+    /// build's Roslyn work runs beside its reading and parsing of documents instead of holding up its first pages.
+    /// </summary>
+    /// <remarks>
+    /// A template that fails to compile is left for its first render, which reports the error with the page that
+    /// uses it; without a cache folder nothing is done (there is nothing to look up ahead of time).
+    /// </remarks>
+    public async Task CompileMissingTemplatesAsync(CancellationToken cancellationToken)
+    {
+        if (!Directory.Exists(_project.Root))
+        {
+            return;
+        }
+
+        var (engine, cache) = _engine.Value;
+        if (cache is null)
+        {
+            return;
+        }
+
+        var missing = new List<string>();
+        foreach (var file in Directory.EnumerateFiles(_project.Root, "*" + _project.Extension))
+        {
+            // Keyed as RazorLight keys a file-system template when it compiles it (a leading slash).
+            var name = "/" + Path.GetFileName(file);
+            if (!cache.Holds(cache.KeyOf(await _project.GetItemAsync(name).ConfigureAwait(false))))
+            {
+                missing.Add(name);
+            }
+        }
+
+        await Parallel.ForEachAsync(missing, new ParallelOptions { MaxDegreeOfParallelism = 1, CancellationToken = cancellationToken }, async (name, _) =>
+        {
+            try
+            {
+                await engine.CompileTemplateAsync(name).ConfigureAwait(false);
+            }
+            catch (RazorLightException)
+            {
+                // Reported by the first render that uses the template.
+            }
+        }).ConfigureAwait(false);
+    }
 
     /// <summary>Renders <paramref name="template"/> (a file name such as <c>Office.cshtml</c>) with a model.</summary>
     /// <remarks>

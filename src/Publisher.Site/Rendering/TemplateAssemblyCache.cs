@@ -73,6 +73,10 @@ internal sealed class TemplateAssemblyCache : IPrecompileCallback
         return Convert.ToHexStringLower(hash.GetHashAndReset());
     }
 
+    /// <summary>True when an entry is stored under <paramref name="key"/> (it is checked only when loaded).</summary>
+    public bool Holds(string key) =>
+        Directory.Exists(_directory) && Directory.EnumerateFiles(_directory, key + "-*" + Extension).Any();
+
     /// <summary>Loads the assembly stored under <paramref name="key"/>, or null (damaged entries are deleted).</summary>
     public Assembly? TryLoad(string key)
     {
