@@ -55,12 +55,13 @@ public sealed class PageRenderer
     internal int TemplatesCompiled => _engine.IsValueCreated ? _engine.Value.Cache?.Stored ?? 0 : 0;
 
     /// <summary>
-    /// Compiles, two at a time, every template of the theme that the disk cache does not hold yet, so that a first
-    /// build's Roslyn work runs beside its reading and parsing of documents instead of holding up its first pages.
+    /// Compiles every template of the theme that the disk cache does not hold yet, so that a first build's Roslyn
+    /// work runs beside its reading and parsing of documents instead of holding up its first pages.
     /// </summary>
     /// <remarks>
-    /// A template that fails to compile is left for its first render, which reports the error with the page that
-    /// uses it; without a cache folder nothing is done (there is nothing to look up ahead of time).
+    /// One template at a time: the build's own work keeps the other cores busy, and two compilations at once held
+    /// more memory for no shorter build. A template that fails to compile is left for its first render, which
+    /// reports the error with the page that uses it. Without a cache folder nothing is done.
     /// </remarks>
     public async Task CompileMissingTemplatesAsync(CancellationToken cancellationToken)
     {
@@ -75,19 +76,17 @@ public sealed class PageRenderer
             return;
         }
 
-        var missing = new List<string>();
         foreach (var file in Directory.EnumerateFiles(_project.Root, "*" + _project.Extension))
         {
+            cancellationToken.ThrowIfCancellationRequested();
+
             // Keyed as RazorLight keys a file-system template when it compiles it (a leading slash).
             var name = "/" + Path.GetFileName(file);
-            if (!cache.Holds(cache.KeyOf(await _project.GetItemAsync(name).ConfigureAwait(false))))
+            if (cache.Holds(cache.KeyOf(await _project.GetItemAsync(name).ConfigureAwait(false))))
             {
-                missing.Add(name);
+                continue;
             }
-        }
 
-        await Parallel.ForEachAsync(missing, new ParallelOptions { MaxDegreeOfParallelism = 1, CancellationToken = cancellationToken }, async (name, _) =>
-        {
             try
             {
                 await engine.CompileTemplateAsync(name).ConfigureAwait(false);
@@ -96,7 +95,7 @@ public sealed class PageRenderer
             {
                 // Reported by the first render that uses the template.
             }
-        }).ConfigureAwait(false);
+        }
     }
 
     /// <summary>Renders <paramref name="template"/> (a file name such as <c>Office.cshtml</c>) with a model.</summary>
