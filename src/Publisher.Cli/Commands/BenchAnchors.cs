@@ -50,7 +50,7 @@ internal static class BenchAnchors
                 if (run.ExitCode == 0)
                 {
                     var summary = OutputSummary.Of(destination);
-                    return new HugoRun("(same run)", run.WallSeconds, run.CpuSeconds, run.PeakBytes / 1048576.0, summary.Pages.ToString(CultureInfo.InvariantCulture), BenchCommand.Invariant($"{summary.Bytes / 1e6:F1}"), BenchCommand.Index(summary), destination);
+                    return new HugoRun("same run", run.WallSeconds, run.CpuSeconds, run.PeakBytes / 1048576.0, summary.Pages.ToString(CultureInfo.InvariantCulture), BenchCommand.Invariant($"{summary.Bytes / 1e6:F1}"), BenchCommand.Index(summary), destination);
                 }
 
                 await error.WriteLineAsync($"Hugo failed (exit {run.ExitCode}): {run.Error}").ConfigureAwait(false);

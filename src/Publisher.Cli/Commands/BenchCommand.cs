@@ -136,7 +136,7 @@ internal static class BenchCommand
             var hugo = await BenchAnchors.RunHugoAsync(n, seed, directory, seeds, harness, error, cancellationToken).ConfigureAwait(false);
             if (hugo is { } h)
             {
-                table.AppendLine(Invariant($"| hugo {h.Label} | {h.Seconds:F2} | {h.CpuSeconds:F1} | {h.Megabytes:F0} | {h.Pages} | {h.OutputMegabytes} | {h.Index} |"));
+                table.AppendLine(Invariant($"| hugo ({h.Label}) | {h.Seconds:F2} | {h.CpuSeconds:F1} | {h.Megabytes:F0} | {h.Pages} | {h.OutputMegabytes} | {h.Index} |"));
                 ratios.AppendLine(Invariant($"Against Hugo ({h.Label}): first build {clean.WallSeconds / h.Seconds:F2}x its wall time, full build {full.WallSeconds / h.Seconds:F2}x (target <= 0.5x); peak memory {clean.PeakBytes / 1048576.0 / h.Megabytes:F2}x / {full.PeakBytes / 1048576.0 / h.Megabytes:F2}x (target <= 0.25x)."));
                 if (!double.IsNaN(h.CpuSeconds))
                 {
