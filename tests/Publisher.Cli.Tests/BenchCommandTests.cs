@@ -5,13 +5,13 @@ namespace Publisher.Cli.Tests;
 public sealed class BenchCommandTests
 {
     [Fact]
-    public async Task Should_PrintTheFiguresOfEveryBuildAndOfThePreviewsRebuilds_When_ASmallCorpusIsBenchmarked()
+    public async Task Should_PrintTheFiguresOfEveryBuildOfThePreviewsRebuildsAndOfEveryRound_When_ASmallCorpusIsBenchmarked()
     {
         // Given
         using var temp = new TempDirectory();
 
         // When
-        var run = await CliRun.RunAsync("bench", "--docs", "40", "--keep", temp.Combine("bench"));
+        var run = await CliRun.RunAsync("bench", "--docs", "40", "--rounds", "2", "--keep", temp.Combine("bench"));
 
         // Then
         Assert.True(run.ExitCode == 0, run.All);
@@ -22,5 +22,7 @@ public sealed class BenchCommandTests
 
         Assert.Matches(@"\| publisher serve, one file edited[^|]*\| \d+\.\d\d \|", run.Output);
         Assert.Matches(@"One edited file in publisher serve: \d+ ?% of a full build", run.Output);
+        Assert.Matches(@"Full build, 2 rounds \(each into a new output folder\): \d+\.\d\d / \d+\.\d\d s wall \(median \d+\.\d\d\); \d+\.\d / \d+\.\d s CPU", run.Output);
+        Assert.True(File.Exists(temp.Combine("bench/site/_site-full-2/index.html")), "the second round builds into a folder of its own");
     }
 }

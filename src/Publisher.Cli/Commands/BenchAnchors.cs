@@ -50,7 +50,10 @@ internal static class BenchAnchors
                 if (run.ExitCode == 0)
                 {
                     var summary = OutputSummary.Of(destination);
-                    return new HugoRun("same run", run.WallSeconds, run.CpuSeconds, run.PeakBytes / 1048576.0, summary.Pages.ToString(CultureInfo.InvariantCulture), BenchCommand.Invariant($"{summary.Bytes / 1e6:F1}"), BenchCommand.Index(summary), destination);
+                    return new HugoRun("same run", run.WallSeconds, run.CpuSeconds, run.PeakBytes / 1048576.0, summary.Pages.ToString(CultureInfo.InvariantCulture), BenchCommand.Invariant($"{summary.Bytes / 1e6:F1}"), BenchCommand.Index(summary), destination)
+                    {
+                        Rebuild = new HugoBuild(hugo, source, corpus, root),
+                    };
                 }
 
                 await error.WriteLineAsync($"Hugo failed (exit {run.ExitCode}): {run.Error}").ConfigureAwait(false);
@@ -103,6 +106,29 @@ internal static class BenchAnchors
         ratios.AppendLine(BenchCommand.Invariant($"Against Hugo + Pagefind (Hugo's pages, Pagefind's Chinese index, one after the other): full build {full.WallSeconds / (hugo.Seconds + run.WallSeconds):F2}x their wall time, peak memory {full.PeakBytes / 1048576.0 / Math.Max(hugo.Megabytes, megabytes):F2}x the larger of theirs."));
     }
 
+    /// <summary>
+    /// Builds the same Hugo site again into a new output folder (<c>out-&lt;round&gt;</c>), for a round of
+    /// <c>--rounds</c>; null when Hugo did not run in this run or failed now.
+    /// </summary>
+    public static async Task<ChildRunResult?> RebuildHugoAsync(HugoRun first, int round, CancellationToken cancellationToken)
+    {
+        if (first.Rebuild is not { } build)
+        {
+            return null;
+        }
+
+        var destination = Path.Combine(build.Root, BenchCommand.Invariant($"out-{round}"));
+        var run = await ChildRun.RunAsync(build.Binary, ["--quiet", "--source", build.Source, "--contentDir", build.Corpus, "--destination", destination], build.Root, cancellationToken).ConfigureAwait(false);
+        return run.ExitCode == 0 ? run : null;
+    }
+
     /// <summary>Hugo's figures; <paramref name="Output"/> is its output folder, null when the figures are not of this run.</summary>
-    public sealed record HugoRun(string Label, double Seconds, double CpuSeconds, double Megabytes, string Pages, string OutputMegabytes, string Index, string? Output);
+    public sealed record HugoRun(string Label, double Seconds, double CpuSeconds, double Megabytes, string Pages, string OutputMegabytes, string Index, string? Output)
+    {
+        /// <summary>How to build the same site with Hugo again (null when the figures are not of this run).</summary>
+        public HugoBuild? Rebuild { get; init; }
+    }
+
+    /// <summary>The Hugo binary, the harness's site (a copy), the generated corpus and the folder they are in.</summary>
+    public sealed record HugoBuild(string Binary, string Source, string Corpus, string Root);
 }

@@ -23,15 +23,20 @@ internal static class BenchCommand
         var hugo = new Option<bool>("--hugo") { Description = "Also build the same kind of corpus with Hugo (shared/bench harness) and print ratios." };
         var pagefind = new Option<bool>("--pagefind") { Description = "Also index Hugo's output with Pagefind (implies --hugo; installs it with npm if needed; not above 25,000 documents)." };
         var seed = new Option<int>("--seed") { Description = "Corpus seed.", DefaultValueFactory = _ => 42 };
-        var command = new Command("bench", "Benchmark: generate a corpus of N Chinese reports, build it, print time, memory and output size.") { docs, keep, hugo, pagefind, seed };
+        var rounds = new Option<int>("--rounds")
+        {
+            Description = "Build the full site this many times (with --hugo: alternating with Hugo), each into a new output folder, and print every round and the medians.",
+            DefaultValueFactory = _ => 1,
+        };
+        var command = new Command("bench", "Benchmark: generate a corpus of N Chinese reports, build it, print time, memory and output size.") { docs, keep, hugo, pagefind, seed, rounds };
         command.SetAction(async (parse, cancellationToken) =>
         {
             var output = parse.InvocationConfiguration.Output;
             var error = parse.InvocationConfiguration.Error;
             var n = parse.GetValue(docs);
-            if (n < 1)
+            if (n < 1 || parse.GetValue(rounds) < 1)
             {
-                await error.WriteLineAsync("publisher bench: --docs must be at least 1.").ConfigureAwait(false);
+                await error.WriteLineAsync("publisher bench: --docs and --rounds must be at least 1.").ConfigureAwait(false);
                 return CliApp.UsageError;
             }
 
@@ -47,7 +52,7 @@ internal static class BenchCommand
             var directory = Path.GetFullPath(keepDirectory ?? Path.Combine(Path.GetTempPath(), $"publisher-bench-{n}-{Guid.NewGuid():N}"));
             try
             {
-                var anchors = new Anchors(parse.GetValue(hugo) || parse.GetValue(pagefind), parse.GetValue(pagefind));
+                var anchors = new Anchors(parse.GetValue(hugo) || parse.GetValue(pagefind), parse.GetValue(pagefind), parse.GetValue(rounds));
                 return await RunAsync(n, parse.GetValue(seed), anchors, directory, repository, seeds, output, error, cancellationToken).ConfigureAwait(false);
             }
             finally
@@ -130,10 +135,11 @@ internal static class BenchCommand
         ratios.AppendLine(preview is null
             ? "One edited file in publisher serve: not measured (the preview server failed or printed no build; run it by hand to see why)."
             : Invariant($"One edited file in publisher serve: {previewSeconds / full.WallSeconds:P0} of a full build ({string.Join(" / ", preview.Select(s => s.ToString("F2", CultureInfo.InvariantCulture)))} s, the first one warming up; edits {PreviewRun.PauseBetweenEdits.TotalSeconds:F0} s apart, as an editor reads the page between saves; its 0.25 s debounce comes on top)."));
+        BenchAnchors.HugoRun? hugo = null;
         if (anchors.Hugo)
         {
             var harness = FindUp(Directory.GetCurrentDirectory(), "shared/bench");
-            var hugo = await BenchAnchors.RunHugoAsync(n, seed, directory, seeds, harness, error, cancellationToken).ConfigureAwait(false);
+            hugo = await BenchAnchors.RunHugoAsync(n, seed, directory, seeds, harness, error, cancellationToken).ConfigureAwait(false);
             if (hugo is { } h)
             {
                 table.AppendLine(Invariant($"| hugo ({h.Label}) | {h.Seconds:F2} | {h.CpuSeconds:F1} | {h.Megabytes:F0} | {h.Pages} | {h.OutputMegabytes} | {h.Index} |"));
@@ -148,6 +154,12 @@ internal static class BenchCommand
                     await BenchAnchors.RunPagefindAsync(n, directory, harness, h, full, table, ratios, error, cancellationToken).ConfigureAwait(false);
                 }
             }
+        }
+
+        if (anchors.Rounds > 1)
+        {
+            var rounds = await BenchRounds.RunAsync(anchors.Rounds, full, hugo, round => Build(Invariant($"{FullOutput}-{round}")), error, cancellationToken).ConfigureAwait(false);
+            ratios.Append(rounds);
         }
 
         ratios.AppendLine(LoadNote(loadBefore));
@@ -168,7 +180,7 @@ internal static class BenchCommand
         return CliApp.Ok;
     }
 
-    private static double Median(IEnumerable<double> values)
+    internal static double Median(IEnumerable<double> values)
     {
         var sorted = values.Order().ToArray();
         return sorted.Length == 0 ? double.NaN : sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[(sorted.Length / 2) - 1] + sorted[sorted.Length / 2]) / 2;
@@ -228,6 +240,9 @@ internal static class BenchCommand
 
     internal static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 
-    /// <summary>Which anchors of the harness to run beside the builds.</summary>
-    internal sealed record Anchors(bool Hugo, bool Pagefind);
+    /// <summary>Which anchors of the harness to run beside the builds, and how many rounds of full builds.</summary>
+    /// <param name="Hugo">Build the harness's corpus with Hugo too.</param>
+    /// <param name="Pagefind">Index Hugo's output with Pagefind too.</param>
+    /// <param name="Rounds">How many times the full build (and Hugo's) is measured.</param>
+    internal sealed record Anchors(bool Hugo, bool Pagefind, int Rounds);
 }
