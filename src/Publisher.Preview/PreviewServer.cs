@@ -49,6 +49,7 @@ public sealed class PreviewServer : IAsyncDisposable
     private readonly Channel<string> _changes = Channel.CreateUnbounded<string>();
     private readonly CancellationTokenSource _stopping = new();
     private readonly List<FileSystemWatcher> _watchers = [];
+    private readonly HashSet<string> _watchedFolders = new(StringComparer.Ordinal);
     private readonly BuildMemory _memory = new();
     private readonly QuietCollector _collector = new(QuietAfterBuild);
     private bool _outputsUntouched;
@@ -158,6 +159,16 @@ public sealed class PreviewServer : IAsyncDisposable
 
     private void Watch()
     {
+        WatchSiteFolders();
+        Subscribe(new FileSystemWatcher(_root, Path.GetFileName(_options.ConfigPath)));
+    }
+
+    /// <summary>
+    /// Watches the content and theme folders the settings name, those not watched yet: at the start, and again
+    /// whenever the settings change, so that naming another folder in <c>site.config.json</c> needs no restart.
+    /// </summary>
+    private void WatchSiteFolders()
+    {
         var (content, themes) = ("content", "themes");
         try
         {
@@ -166,16 +177,18 @@ public sealed class PreviewServer : IAsyncDisposable
         }
         catch (Exception ex) when (ex is ContentException or IOException or UnauthorizedAccessException)
         {
-            // The first build shows what is wrong with the settings; the usual folders are watched meanwhile.
+            // The build shows what is wrong with the settings; the usual folders are watched meanwhile.
         }
 
         foreach (var folder in new[] { content, themes }.Select(f => Path.GetFullPath(Path.Combine(_root, f))).Distinct().Where(Directory.Exists))
         {
-            Subscribe(new FileSystemWatcher(folder) { IncludeSubdirectories = true });
-            _memory.Changes.Watching(folder);
+            if (!_watchedFolders.Contains(folder))
+            {
+                Subscribe(new FileSystemWatcher(folder) { IncludeSubdirectories = true });
+                _watchedFolders.Add(folder);
+                _memory.Changes.Watching(folder);
+            }
         }
-
-        Subscribe(new FileSystemWatcher(_root, Path.GetFileName(_options.ConfigPath)));
     }
 
     private void Subscribe(FileSystemWatcher watcher)
@@ -233,12 +246,14 @@ public sealed class PreviewServer : IAsyncDisposable
         {
             // Debounce: an editor's save is several events (truncate, write, rename); build once after they settle.
             var changed = new SortedSet<string>(StringComparer.Ordinal);
+            var lost = false;
             do
             {
                 while (_changes.Reader.TryRead(out var path))
                 {
                     if (path == EventsLost)
                     {
+                        lost = true;
                         _memory.Changes.NoteLost();
                         await ReportWatchErrorAsync().ConfigureAwait(false);
                         continue;
@@ -254,7 +269,27 @@ public sealed class PreviewServer : IAsyncDisposable
 
             var shown = changed.Count == 0 ? ["(not known: see above)"] : changed.Select(p => Path.GetRelativePath(_root, p).Replace('\\', '/')).Take(3);
             await _options.Log.WriteLineAsync($"Changed: {string.Join(", ", shown)}{(changed.Count > 3 ? ", …" : string.Empty)}").ConfigureAwait(false);
+            if (lost || changed.Contains(Path.GetFullPath(_options.ConfigPath)))
+            {
+                await RewatchAsync().ConfigureAwait(false);
+            }
+
             await BuildAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>The settings changed: watches the folders they now name (a new content folder is built whole).</summary>
+    private async Task RewatchAsync()
+    {
+        try
+        {
+            WatchSiteFolders();
+        }
+        catch (PreviewWatchException ex)
+        {
+            // Out of inotify watches: the preview goes on, but edits in that folder will not rebuild it.
+            _memory.Changes.NoteUnreliable();
+            await _options.Log.WriteLineAsync($"The file watcher {ex.Message}").ConfigureAwait(false);
         }
     }
 

@@ -179,6 +179,37 @@ public sealed class PreviewServerTests
         }
     }
 
+    [Fact]
+    public async Task Should_BuildEditsInTheNewContentFolder_When_TheSettingsNameAnotherFolderWhileServing()
+    {
+        // Given: a preview of the sample site, and a copy of its content in another folder
+        using var site = new TempDirectory();
+        var config = SampleSite.CopyTo(site);
+        SampleSite.CopyFolder(site.Combine("content"), site.Combine("content-next"));
+        await using var server = await PreviewServer.StartAsync(new PreviewOptions { ConfigPath = config, Port = 0, Debounce = TimeSpan.FromMilliseconds(100) });
+        var before = server.Builds;
+        File.WriteAllText(config, File.ReadAllText(config).Replace("\"content\": \"content\"", "\"content\": \"content-next\"", StringComparison.Ordinal));
+        await SettleAsync(server, before);
+
+        // When: a document is added to the folder the settings now name
+        before = server.Builds;
+        Directory.CreateDirectory(site.Combine("content-next/zhangmiao/2022"));
+        File.WriteAllText(
+            site.Combine("content-next/zhangmiao/2022/new-notice.md"),
+            "---\ntitle: 新文件夹里的通知\nkind: disclosure\ntopic: disclosure\noffice: zhangmiao\nyear: 2022\nissued: 2022-03-01\nindex_no: \"ZHAN-2022-new\"\ncategory: 公开指南\nvalidity: 有效\n---\n\n正文。\n");
+        await SettleAsync(server, before);
+
+        // Then: the preview built it, and serves what a clean build of the same files makes
+        using var clean = new TempDirectory();
+        var result = await Site.SiteBuilder.BuildAsync(new Site.SiteBuilder.Request(config, clean.Path, server.Url.ToString(), Incremental: false));
+        Assert.True(result.Succeeded, string.Join("; ", result.Diagnostics.Select(d => d.ToString())));
+        var expected = SampleSite.Snapshot(clean.Path);
+        var served = SampleSite.Snapshot(server.OutputDirectory);
+        Assert.Contains(expected, file => System.Text.Encoding.UTF8.GetString(file.Value).Contains("新文件夹里的通知", StringComparison.Ordinal));
+        Assert.Equal(expected.Keys, served.Keys);
+        Assert.All(expected, file => Assert.True(file.Value.AsSpan().SequenceEqual(served[file.Key]), file.Key));
+    }
+
     /// <summary>Waits for the preview to build after a change, then for it to stay quiet (an editor's save can be several builds).</summary>
     private static async Task SettleAsync(PreviewServer server, int before)
     {
