@@ -103,11 +103,6 @@ public sealed class PreviewServer : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await _stopping.CancelAsync().ConfigureAwait(false);
-        foreach (var watcher in _watchers)
-        {
-            watcher.Dispose();
-        }
-
         _changes.Writer.TryComplete();
         try
         {
@@ -115,6 +110,12 @@ public sealed class PreviewServer : IAsyncDisposable
         }
         catch (OperationCanceledException)
         {
+        }
+
+        // After the rebuild loop has ended: it adds watchers when the settings name a new folder.
+        foreach (var watcher in _watchers)
+        {
+            watcher.Dispose();
         }
 
         if (_app is not null)
