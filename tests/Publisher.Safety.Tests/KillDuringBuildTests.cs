@@ -22,8 +22,9 @@ public sealed class KillDuringBuildTests
         File.WriteAllText(report, File.ReadAllText(report).Replace("title: 2021年度", "title: 修订后的2021年度", StringComparison.Ordinal));
 
         // When
-        // --clean: an incremental build of an unchanged site would write nothing worth killing.
-        using (var build = PublisherProcess.Start(temp.Path, "build", "--clean"))
+        // --clean: an incremental build of an unchanged site would write nothing worth killing. One document at a time:
+        // a build on every core finished its pages before this test's polling thread got a turn to count them.
+        using (var build = PublisherProcess.Start(temp.Path, "build", "--clean", "--parallelism", "1"))
         {
             var killedWhileWriting = await KillWhenWritingAsync(build, temp.Path);
             Assert.True(killedWhileWriting, "the build finished before it could be killed while writing; make the generated site larger");

@@ -82,18 +82,16 @@ public sealed class PageRenderer
 
             // Keyed as RazorLight keys a file-system template when it compiles it (a leading slash).
             var name = "/" + Path.GetFileName(file);
-            if (cache.Holds(cache.KeyOf(await _project.GetItemAsync(name).ConfigureAwait(false))))
-            {
-                continue;
-            }
-
             try
             {
-                await engine.CompileTemplateAsync(name).ConfigureAwait(false);
+                if (!cache.Holds(cache.KeyOf(await _project.GetItemAsync(name).ConfigureAwait(false))))
+                {
+                    await engine.CompileTemplateAsync(name).ConfigureAwait(false);
+                }
             }
-            catch (RazorLightException)
+            catch (Exception ex) when (ex is RazorLightException or IOException or UnauthorizedAccessException)
             {
-                // Reported by the first render that uses the template.
+                // A head start only: the first render that uses the template meets the same problem and reports it.
             }
         }
     }
