@@ -45,14 +45,15 @@ internal static class BenchAnchors
                 // The harness folder is read-only and Hugo writes a lock file into its source: use a copy.
                 var source = Path.Combine(root, "hugo-site");
                 BenchCommand.CopyFolder(Path.Combine(harness, "hugo-site"), source);
+                var build = new HugoBuild(hugo, source, corpus, root);
                 var destination = Path.Combine(root, "out");
-                var run = await ChildRun.RunAsync(hugo, ["--quiet", "--source", source, "--contentDir", corpus, "--destination", destination], root, cancellationToken).ConfigureAwait(false);
+                var run = await build.RunAsync(destination, cancellationToken).ConfigureAwait(false);
                 if (run.ExitCode == 0)
                 {
                     var summary = OutputSummary.Of(destination);
                     return new HugoRun("same run", run.WallSeconds, run.CpuSeconds, run.PeakBytes / 1048576.0, summary.Pages.ToString(CultureInfo.InvariantCulture), BenchCommand.Invariant($"{summary.Bytes / 1e6:F1}"), BenchCommand.Index(summary), destination)
                     {
-                        Rebuild = new HugoBuild(hugo, source, corpus, root),
+                        Rebuild = build,
                     };
                 }
 
@@ -117,8 +118,7 @@ internal static class BenchAnchors
             return null;
         }
 
-        var destination = Path.Combine(build.Root, BenchCommand.Invariant($"out-{round}"));
-        var run = await ChildRun.RunAsync(build.Binary, ["--quiet", "--source", build.Source, "--contentDir", build.Corpus, "--destination", destination], build.Root, cancellationToken).ConfigureAwait(false);
+        var run = await build.RunAsync(Path.Combine(build.Root, BenchCommand.Invariant($"out-{round}")), cancellationToken).ConfigureAwait(false);
         return run.ExitCode == 0 ? run : null;
     }
 
@@ -130,5 +130,10 @@ internal static class BenchAnchors
     }
 
     /// <summary>The Hugo binary, the harness's site (a copy), the generated corpus and the folder they are in.</summary>
-    public sealed record HugoBuild(string Binary, string Source, string Corpus, string Root);
+    public sealed record HugoBuild(string Binary, string Source, string Corpus, string Root)
+    {
+        /// <summary>Builds the site with Hugo into <paramref name="destination"/>, timed.</summary>
+        public Task<ChildRunResult> RunAsync(string destination, CancellationToken cancellationToken) =>
+            ChildRun.RunAsync(Binary, ["--quiet", "--source", Source, "--contentDir", Corpus, "--destination", destination], Root, cancellationToken);
+    }
 }

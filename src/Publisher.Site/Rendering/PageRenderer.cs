@@ -42,10 +42,9 @@ public sealed class PageRenderer
     /// </remarks>
     public PageRenderer(string themeDirectory, string? cacheDirectory = null)
     {
-        var project = new UnwatchedFileSystemProject(Path.GetFullPath(Path.Combine(themeDirectory, "layouts")));
-        _project = project;
+        _project = new UnwatchedFileSystemProject(Path.GetFullPath(Path.Combine(themeDirectory, "layouts")));
         var cache = cacheDirectory is null ? null : Path.Combine(Path.GetFullPath(cacheDirectory), CacheSubfolder);
-        _engine = new(() => CreateEngine(project, cache), LazyThreadSafetyMode.ExecutionAndPublication);
+        _engine = new(() => CreateEngine(_project, cache), LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
     /// <summary>How many templates were loaded from the disk cache (0 without a cache folder).</summary>
