@@ -100,8 +100,13 @@ public static class IndexWriter
         return new IndexState(recordsPerFile, bits, pivotStep, totalChars, [.. documents.Select(d => d.Url)], hashes, bodyLengths) { ShardRows = rows };
     }
 
+    /// <summary>
+    /// Half the cores at most: a build makes the index while it renders pages, which keep every core busy, so more
+    /// parts than that shorten no build, and joining them holds a second copy of the postings. On two cores one
+    /// part took 20–30 MB off a 10,000-document build's peak (of about 320 MB) with the same wall time.
+    /// </summary>
     private static int DefaultParts(IReadOnlyList<SearchDocument> documents) =>
-        Math.Clamp(documents.Count / DocumentsPerPart, 1, Math.Min(MaxParts, Environment.ProcessorCount));
+        Math.Clamp(documents.Count / DocumentsPerPart, 1, Math.Min(MaxParts, Math.Max(1, Environment.ProcessorCount / 2)));
 
     /// <summary>The BM25 inverse document frequency ×100, rounded, at least 1.</summary>
     internal static int Idf(int documentCount, int documentFrequency) =>

@@ -95,4 +95,21 @@ public sealed class MarkdownRendererTests
         Assert.DoesNotContain("<", result.PlainText);
         Assert.DoesNotContain("**", result.PlainText);
     }
+    [Fact]
+    public void Should_Report_Only_Each_Bodys_Own_Removals_When_Bodies_Are_Sanitized_At_Once()
+    {
+        // Given bodies with different raw HTML, rendered many times over on several threads
+        string Body(int i) => i % 2 == 0 ? $"段落{i}<script>alert({i})</script>\n" : $"<p onclick=\"x{i}()\">段落{i}</p>\n";
+
+        // When
+        var results = Enumerable.Range(0, 400).AsParallel().WithDegreeOfParallelism(4)
+            .Select(i => (Index: i, Result: _renderer.Render(Body(i))))
+            .ToList();
+
+        // Then each body reports what was taken out of it, and nothing from another body
+        Assert.All(results, r => Assert.Equal<string>(
+            r.Index % 2 == 0 ? ["<script>"] : [$"onclick=\"x{r.Index}()\" on <p>"],
+            r.Result.Removed));
+        Assert.All(results, r => Assert.Contains($"段落{r.Index}", r.Result.Html));
+    }
 }
