@@ -16,6 +16,7 @@ public abstract class SyncModule : IModule
     /// <inheritdoc />
     public Task<IReadOnlyList<Document>> ExecuteAsync(IReadOnlyList<Document> inputs, IExecutionContext context)
     {
+        Prepare(inputs, context);
         var results = new Document?[inputs.Count];
         if (inputs.Count <= 1 || context.MaxDegreeOfParallelism == 1)
         {
@@ -48,6 +49,13 @@ public abstract class SyncModule : IModule
         }
 
         return Task.FromResult<IReadOnlyList<Document>>(outputs);
+    }
+
+    /// <summary>
+    /// Called once with all the inputs before any is processed, for work worth starting early (nothing by default).
+    /// </summary>
+    protected virtual void Prepare(IReadOnlyList<Document> inputs, IExecutionContext context)
+    {
     }
 
     /// <summary>Processes one document; return null to drop it.</summary>
