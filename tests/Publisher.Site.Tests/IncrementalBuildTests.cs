@@ -8,6 +8,8 @@ namespace Publisher.Site.Tests;
 
 public sealed class IncrementalBuildTests
 {
+    private const string HalfWrittenPage = "_site/yuepu/2021/rule-of-law-report/index.html";
+
     [Theory]
     [InlineData(1, false)]
     [InlineData(2, false)]
@@ -181,16 +183,42 @@ public sealed class IncrementalBuildTests
         using var temp = new TempDirectory();
         var config = SampleSite.CopyTo(temp);
         Assert.True((await SiteBuilder.BuildAsync(new SiteBuilder.Request(config))).Succeeded);
-        File.WriteAllText(temp.Combine("_site/yuepu/2021/rule-of-law-report/index.html"), "half-written");
-        File.WriteAllText(temp.Combine(".publisher-cache/sync-in-progress"), "interrupted");
+        InterruptSyncOfSite(temp);
 
         // When
         var result = await SiteBuilder.BuildAsync(new SiteBuilder.Request(config));
 
         // Then
         Assert.True(result.Succeeded);
-        Assert.Contains("<html", File.ReadAllText(temp.Combine("_site/yuepu/2021/rule-of-law-report/index.html")));
-        Assert.False(File.Exists(temp.Combine(".publisher-cache/sync-in-progress")));
+        Assert.Contains("<html", File.ReadAllText(temp.Combine(HalfWrittenPage)));
+        Assert.Empty(Directory.EnumerateFiles(temp.Combine(".publisher-cache"), "sync-in-progress*"));
+    }
+
+    [Fact]
+    public async Task Should_Start_Clean_When_A_Sync_Was_Interrupted_Even_After_Building_Another_Output_Folder()
+    {
+        // Given: a build of _site interrupted in its sync, then a build into another folder (as a preview's is)
+        using var temp = new TempDirectory();
+        var config = SampleSite.CopyTo(temp);
+        Assert.True((await SiteBuilder.BuildAsync(new SiteBuilder.Request(config))).Succeeded);
+        Assert.True((await SiteBuilder.BuildAsync(new SiteBuilder.Request(config, "other"))).Succeeded);
+        InterruptSyncOfSite(temp);
+        Assert.True((await SiteBuilder.BuildAsync(new SiteBuilder.Request(config, "other"))).Succeeded);
+
+        // When
+        var result = await SiteBuilder.BuildAsync(new SiteBuilder.Request(config));
+
+        // Then: the other folder's build did not clear _site's mark, so _site was made whole again
+        Assert.True(result.Succeeded);
+        Assert.Contains("<html", File.ReadAllText(temp.Combine(HalfWrittenPage)));
+        IncrementalEdgeCaseTests.AssertSameFiles(temp.Combine("other"), temp.Combine("_site"));
+    }
+
+    /// <summary>What a build killed while changing _site in place leaves: its mark, and a page half-written.</summary>
+    private static void InterruptSyncOfSite(TempDirectory temp)
+    {
+        OutputCache.Open(temp.Combine(".publisher-cache"), temp.Combine("_site"), fingerprint: "interrupted").BeginSync();
+        File.WriteAllText(temp.Combine(HalfWrittenPage), "half-written");
     }
 
     private static bool IsKept(Document page) => page.Get<bool>(OutputCache.KeptKey);

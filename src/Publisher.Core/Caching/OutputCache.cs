@@ -20,7 +20,6 @@ public sealed class OutputCache
     public const string KeptKey = "publisher.kept";
 
     private const string Header = "publisher-output-cache 2";
-    private const string SyncMarkerName = "sync-in-progress";
 
     // Read on a thread of its own while the build starts: at 50,000 documents the record holds 134,000 outputs and
     // took 0.6–0.8 s to read and parse before the first module could start; nothing asks for it until the first
@@ -133,7 +132,7 @@ public sealed class OutputCache
         cacheDirectory = Path.GetFullPath(cacheDirectory);
         targetDirectory = Path.GetFullPath(targetDirectory).TrimEnd(Path.DirectorySeparatorChar);
         var manifestPath = ManifestPath(cacheDirectory, targetDirectory);
-        var hasRecord = usePrevious && Directory.Exists(targetDirectory) && !File.Exists(SyncMarkerPath(cacheDirectory)) && File.Exists(manifestPath);
+        var hasRecord = usePrevious && Directory.Exists(targetDirectory) && !File.Exists(SyncMarkerPath(cacheDirectory, targetDirectory)) && File.Exists(manifestPath);
         var previous = !hasRecord ? Task.FromResult<IReadOnlyDictionary<string, Entry>>(new Dictionary<string, Entry>(StringComparer.Ordinal))
             : memory?.Recall<IReadOnlyDictionary<string, Entry>>(manifestPath) is { } kept ? Task.FromResult(kept)
             : Task.Factory.StartNew(() => ReadManifest(manifestPath, memory), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
@@ -382,9 +381,10 @@ public sealed class OutputCache
 
     private static string FolderKey(string targetDirectory) => ContentHash.OfParts([targetDirectory])[..16];
 
-    private string SyncMarker => SyncMarkerPath(CacheDirectory);
+    private string SyncMarker => SyncMarkerPath(CacheDirectory, TargetDirectory);
 
-    private static string SyncMarkerPath(string cacheDirectory) => Path.Combine(cacheDirectory, SyncMarkerName);
+    // One mark per output folder, as the record is: a build of another folder (a preview's) clears only its own.
+    private static string SyncMarkerPath(string cacheDirectory, string targetDirectory) => RecordPath(cacheDirectory, targetDirectory, "sync-in-progress-", ".txt");
 
     private string Target(string destination) => Path.Combine(TargetDirectory, destination);
 
