@@ -15,7 +15,7 @@ public sealed class BenchCommandTests
 
         // Then
         Assert.True(run.ExitCode == 0, run.All);
-        foreach (var row in new[] { "clean (first run", "full (new output folder", "nothing changed", "one file edited" })
+        foreach (var row in new[] { "clean (first run", "full (new output folder", "nothing changed", "one file edited", "fresh checkout with the last build's cache" })
         {
             Assert.Matches(@"\| publisher build, " + System.Text.RegularExpressions.Regex.Escape(row) + @"[^|]*\| \d+\.\d\d \| \d+\.\d \| \d+ \|", run.Output);
         }
