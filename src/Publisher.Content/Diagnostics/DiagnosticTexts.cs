@@ -39,6 +39,8 @@ internal static class DiagnosticTexts
         new("PUB0104", "Add a line with only '---' after the last front-matter field.", "请在最后一个字段之后加一行只有“---”的行。"),
         new("PUB0106", "'{0}' cannot be used in a web address.", "“{0}”不能用在网址里。"),
         new("PUB0106", "Name files and folders with lower-case letters a-z, digits and '-', e.g. rule-of-law-report.md.", "文件和文件夹名只能用小写字母 a-z、数字和“-”，例如 rule-of-law-report.md。"),
+        new("PUB0116", "'{0}' is a translation into '{1}', a language the site does not publish.", "“{0}”是“{1}”译本，但本站不发布这种语言。"),
+        new("PUB0116", "Add \"{0}\" to \"languages\" in site.config.json, or move the file out of the content folder.", "请把 \"{0}\" 加入 site.config.json 的 \"languages\"，或把这个文件移出内容文件夹。"),
         new("PUB0107", "the file is {0} bytes, more than the limit of {1}.", "文件有 {0} 字节，超过了 {1} 字节的上限。"),
         new("PUB0107", "Split the document, or raise maxFileBytes in site.config.json.", "请拆分文档，或在 site.config.json 中调高 maxFileBytes。"),
         new("PUB0108", "the file is encoded as {0}; it was converted to UTF-8 for this build.", "文件的编码是 {0}；本次构建已把它转换为 UTF-8。"),

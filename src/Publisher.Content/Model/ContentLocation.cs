@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Publisher.Core.Diagnostics;
 
 namespace Publisher.Content.Model;
@@ -6,7 +7,7 @@ namespace Publisher.Content.Model;
 /// What a content file's path says: <c>content/&lt;office&gt;/&lt;year&gt;/&lt;slug&gt;[.&lt;lang&gt;].md</c> for
 /// documents and <c>content/pages/&lt;slug&gt;[.&lt;lang&gt;].md</c> for standalone pages.
 /// </summary>
-public sealed record ContentLocation
+public sealed partial record ContentLocation
 {
     /// <summary>The path relative to the site root, with forward slashes.</summary>
     public required string Source { get; init; }
@@ -49,6 +50,16 @@ public sealed record ContentLocation
             fileName = fileName[..dot];
         }
 
+        else if (dot > 0 && LanguageTag().IsMatch(fileName[(dot + 1)..]))
+        {
+            // Would fail as a slug with a dot in it; the editor is better told which setting leaves it out.
+            throw new ContentException(
+                "PUB0116",
+                new SourceSpan(source),
+                $"'{Path.GetFileName(source)}' is a translation into '{fileName[(dot + 1)..]}', a language the site does not publish.",
+                $"Add \"{fileName[(dot + 1)..]}\" to \"languages\" in site.config.json, or move the file out of the content folder.");
+        }
+
         CheckSlug(source, fileName);
         var isTranslation = language != languages[0];
         if (segments is ["pages", _])
@@ -89,4 +100,8 @@ public sealed record ContentLocation
                 "Name files and folders with lower-case letters a-z, digits and '-', e.g. rule-of-law-report.md.");
         }
     }
+
+    // A language tag as site.config.json writes them: en, zh-CN, zh-Hant.
+    [GeneratedRegex("^[a-z]{2,3}(-[A-Z]{2}|-[A-Z][a-z]{3})?$", RegexOptions.CultureInvariant)]
+    private static partial Regex LanguageTag();
 }
