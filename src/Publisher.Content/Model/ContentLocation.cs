@@ -101,7 +101,7 @@ public sealed partial record ContentLocation
         }
     }
 
-    // A language tag as site.config.json writes them: en, zh-CN, zh-Hant.
-    [GeneratedRegex("^[a-z]{2,3}(-[A-Z]{2}|-[A-Z][a-z]{3})?$", RegexOptions.CultureInvariant)]
+    // A language tag as site.config.json writes them (en, zh-CN, zh-Hant); two letters, so report.bak.md is not one.
+    [GeneratedRegex("^[a-z]{2}(-[A-Z]{2}|-[A-Z][a-z]{3})?$", RegexOptions.CultureInvariant)]
     private static partial Regex LanguageTag();
 }
