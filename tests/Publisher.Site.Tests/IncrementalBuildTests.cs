@@ -10,6 +10,13 @@ public sealed class IncrementalBuildTests
 {
     private const string HalfWrittenPage = "_site/yuepu/2021/rule-of-law-report/index.html";
 
+    // Changes every page may show (office names, the theme, the settings): an incremental build rewrites most files.
+    private static readonly string[] SiteWideChanges = ["office", "theme", "setting"];
+
+    // The kinds of change ChangeAtRandom makes: documents edited, added, moved, renamed and deleted, translations,
+    // office records, standalone pages, theme layouts, strings and assets, settings, attachments and statistics.
+    private const int ChangeKinds = 18;
+
     [Theory]
     [InlineData(1, false)]
     [InlineData(2, false)]
@@ -25,6 +32,10 @@ public sealed class IncrementalBuildTests
         var memory = inOneProcess ? new BuildMemory() : null;
         var first = await SiteBuilder.BuildAsync(new SiteBuilder.Request(config, Memory: memory));
         Assert.True(first.Succeeded, string.Join("\n", first.Diagnostics));
+        // A change to the theme, settings or office records makes every note new: a build recalls notes only in a
+        // round without one.
+        var keptNotes = false;
+        var roundWithoutSiteWideChange = false;
 
         for (var round = 0; round < 4; round++)
         {
@@ -36,6 +47,9 @@ public sealed class IncrementalBuildTests
 
             // When
             var incremental = await SiteBuilder.BuildAsync(new SiteBuilder.Request(config, Memory: memory));
+            keptNotes |= memory?.Decoded.Count > 0;
+            var siteWide = changes.Any(c => SiteWideChanges.Any(prefix => c.StartsWith(prefix, StringComparison.Ordinal)));
+            roundWithoutSiteWideChange |= !siteWide;
             var clean = await SiteBuilder.BuildAsync(new SiteBuilder.Request(config, $"clean-{round}", Incremental: false));
 
             // Then
@@ -49,14 +63,43 @@ public sealed class IncrementalBuildTests
             Assert.Equal(
                 Directory.EnumerateDirectories(temp.Combine($"clean-{round}"), "*", SearchOption.AllDirectories).Select(d => Path.GetRelativePath(temp.Combine($"clean-{round}"), d)).Order(),
                 Directory.EnumerateDirectories(temp.Combine("_site"), "*", SearchOption.AllDirectories).Select(d => Path.GetRelativePath(temp.Combine("_site"), d)).Order());
-            if (!changes.Any(c => c.StartsWith("office", StringComparison.Ordinal)))
+            if (!siteWide)
             {
                 Assert.True(incremental.Statistics.FilesWritten < clean.Statistics.FilesWritten, $"the incremental build rewrote every file after {because}");
             }
         }
 
-        Assert.True(memory is null || memory.Decoded.Count > 0, "the builds kept no decoded note");
+        Assert.True(memory is null || keptNotes || !roundWithoutSiteWideChange, "the builds kept no decoded note");
     }
+
+    [Theory]
+    [MemberData(nameof(EveryChangeKind))]
+    public async Task Should_Equal_A_Clean_Build_Byte_For_Byte_After_Each_Kind_Of_Change(int kind)
+    {
+        // Given
+        using var temp = new TempDirectory();
+        var config = SampleSite.CopyTo(temp);
+        Assert.True((await SiteBuilder.BuildAsync(new SiteBuilder.Request(config))).Succeeded);
+        var change = ChangeAtRandom(temp, new Random(kind), round: 0, kind);
+        Assert.DoesNotContain("no change of the kind drawn applied", change, StringComparison.Ordinal);
+
+        // When
+        var incremental = await SiteBuilder.BuildAsync(new SiteBuilder.Request(config));
+        var clean = await SiteBuilder.BuildAsync(new SiteBuilder.Request(config, "clean", Incremental: false));
+
+        // Then
+        Assert.True(incremental.Succeeded, change + string.Join("\n", incremental.Diagnostics));
+        Assert.True(clean.Succeeded, change + string.Join("\n", clean.Diagnostics));
+        var actual = SampleSite.Snapshot(temp.Combine("_site"));
+        var expected = SampleSite.Snapshot(temp.Combine("clean"));
+        Assert.Equal(expected.Keys, actual.Keys);
+        Assert.All(expected, pair => Assert.True(pair.Value.AsSpan().SequenceEqual(actual[pair.Key]), $"{pair.Key} differs after {change}"));
+        Assert.True(
+            SiteWideChanges.Any(prefix => change.StartsWith(prefix, StringComparison.Ordinal)) || incremental.Statistics.FilesWritten < clean.Statistics.FilesWritten,
+            $"the incremental build rewrote every file after {change}");
+    }
+
+    public static TheoryData<int> EveryChangeKind() => [.. Enumerable.Range(0, ChangeKinds)];
 
     [Fact]
     public async Task Should_Render_Only_The_Edited_Document_When_One_File_Changes()
@@ -233,13 +276,23 @@ public sealed class IncrementalBuildTests
         return await SiteBuilder.BuildAsync(new SiteBuilder.Request(config));
     }
 
-    private static string ChangeAtRandom(TempDirectory temp, Random random, int round)
+    /// <summary>
+    /// Makes one change of kind <paramref name="kind"/> (at random when null; see the cases) to the site in
+    /// <paramref name="temp"/> and says what it did. A kind picked by the caller is made to a document it applies to.
+    /// </summary>
+    private static string ChangeAtRandom(TempDirectory temp, Random random, int round, int? kind = null)
     {
         var originals = Directory.EnumerateFiles(temp.Combine("content"), "*.md", SearchOption.AllDirectories)
             .Where(f => !f.EndsWith(".en.md", StringComparison.Ordinal) && !f.Contains("/pages/", StringComparison.Ordinal))
             .Order(StringComparer.Ordinal)
             .ToList();
-        var file = originals[random.Next(originals.Count)];
+        var candidates = kind switch
+        {
+            5 or 6 => originals.Where(f => !File.ReadAllText(f).Contains("attachments:", StringComparison.Ordinal)).ToList(),
+            8 => originals.Where(f => File.Exists(f[..^3] + ".en.md")).ToList(),
+            _ => originals,
+        };
+        var file = candidates[random.Next(candidates.Count)];
         var translation = file[..^3] + ".en.md";
         var slug = Path.GetFileNameWithoutExtension(file);
         var name = $"{slug}-r{round}-{random.Next(1000)}";
@@ -247,8 +300,41 @@ public sealed class IncrementalBuildTests
         var officeId = Regex.Match(text, "^office: (.+)$", RegexOptions.Multiline).Groups[1].Value.Trim();
         var year = Regex.Match(text, "^year: (\\d+)$", RegexOptions.Multiline).Groups[1].Value;
         var movable = !text.Contains("attachments:", StringComparison.Ordinal);
-        switch (random.Next(originals.Count > 3 ? 11 : 9))
+        switch (kind ?? random.Next(originals.Count > 3 ? ChangeKinds : 9))
         {
+            case 11:
+                var page = Directory.EnumerateFiles(temp.Combine("content/pages"), "*.md").Order(StringComparer.Ordinal).ElementAt(random.Next(4));
+                File.AppendAllText(page, $"\n页面第{random.Next(100)}次修改。\n");
+                return $"edit standalone page {Path.GetFileName(page)}";
+            case 12:
+                var layout = Directory.EnumerateFiles(temp.Combine("themes/default/layouts"), "*.cshtml").Order(StringComparer.Ordinal).ToList()[random.Next(15)];
+                File.AppendAllText(layout, $"\n@* edit {random.Next(1000)} *@<!-- r{round} -->\n");
+                return $"theme layout edited {Path.GetFileName(layout)}";
+            case 13:
+                var strings = temp.Combine(random.Next(2) == 0 ? "themes/default/i18n/en.json" : "themes/default/i18n/zh-CN.json");
+                File.WriteAllText(strings, Regex.Replace(File.ReadAllText(strings), "(\"nav.home\": \")([^\"]*)\"", m => $"{m.Groups[1].Value}{m.Groups[2].Value}{random.Next(10)}\""));
+                return $"theme string edited {Path.GetFileName(strings)}";
+            case 14:
+                File.AppendAllText(temp.Combine("themes/default/assets/css/site.css"), $"\n.edit-{round}-{random.Next(1000)} {{ color: inherit; }}\n");
+                return "theme asset edited site.css";
+            case 15:
+                var settings = temp.Combine("site.config.json");
+                File.WriteAllText(settings, File.ReadAllText(settings).Replace("Rule-of-Law Reports", $"Rule-of-Law Reports {random.Next(100)}", StringComparison.Ordinal));
+                return "setting: English title";
+            case 16:
+                var pdf = temp.Combine("content/ganquan-road/2021/rule-of-law-report.pdf");
+                File.AppendAllText(pdf, $"\n% edit {random.Next(1000)}\n");
+                return "attachment edited rule-of-law-report.pdf";
+            case 17:
+                var annual = originals.Where(f => File.ReadAllText(f).Contains("\n    penalties: ", StringComparison.Ordinal)).ToList();
+                if (annual.Count == 0)
+                {
+                    goto default;
+                }
+
+                var report = annual[random.Next(annual.Count)];
+                File.WriteAllText(report, Regex.Replace(File.ReadAllText(report), "^(    penalties: )\\d+", m => m.Groups[1].Value + random.Next(1000), RegexOptions.Multiline));
+                return $"statistics edited {Path.GetRelativePath(temp.Combine("content"), report)}";
             case 0:
                 File.AppendAllText(file, $"\n第{random.Next(100)}段：新增的修改内容。\n");
                 return $"edit body {slug}";
@@ -298,7 +384,7 @@ public sealed class IncrementalBuildTests
                 return $"delete {slug}";
             default:
                 File.WriteAllText(file, text.Replace("title: ", $"title: 又改{random.Next(100)}", StringComparison.Ordinal));
-                return $"edit title {slug}";
+                return $"retitle {slug} (no change of the kind drawn applied)";
         }
 
         void Move(string from, string to, string content)
