@@ -24,5 +24,10 @@ public sealed class BenchCommandTests
         Assert.Matches(@"One edited file in publisher serve: \d+ ?% of a full build", run.Output);
         Assert.Matches(@"Full build, 2 rounds \(each into a new output folder\): \d+\.\d\d / \d+\.\d\d s wall \(median \d+\.\d\d\); \d+\.\d / \d+\.\d s CPU", run.Output);
         Assert.True(File.Exists(temp.Combine("bench/site/_site-full-2/index.html")), "the second round builds into a folder of its own");
+        Assert.Matches(@"One file edited, 2 builds \(a new edit before each\): \d+\.\d\d / \d+\.\d\d s wall \(median \d+\.\d\d\)", run.Output);
+        Assert.Matches(@"One edited file, median of 2: \d+ ?% of the full builds' median", run.Output);
+        Assert.Contains(
+            Directory.EnumerateFiles(temp.Combine("bench/site/_site-full"), "index.html", SearchOption.AllDirectories),
+            page => File.ReadAllText(page).Contains("本段为基准测试第2轮的修改。", StringComparison.Ordinal));
     }
 }

@@ -116,6 +116,22 @@ internal static class BenchCommand
         await File.AppendAllTextAsync(edited, "\n本段为基准测试的修改。\n", cancellationToken).ConfigureAwait(false);
         var oneEdit = await Build(FullOutput).ConfigureAwait(false);
 
+        // With --rounds, the one-edit build is measured as many times as the full build, each after a new edit of the
+        // same file: a single one moved from 19% to 29% of a full build between runs of the same code.
+        var oneEdits = new List<ChildRunResult> { oneEdit };
+        for (var round = 2; round <= anchors.Rounds && oneEdit.ExitCode == 0; round++)
+        {
+            await File.AppendAllTextAsync(edited, Invariant($"\n本段为基准测试第{round}轮的修改。\n"), cancellationToken).ConfigureAwait(false);
+            var again = await Build(FullOutput).ConfigureAwait(false);
+            if (again.ExitCode != 0)
+            {
+                await error.WriteLineAsync($"publisher bench: the one-edit build of round {round} failed (exit {again.ExitCode}); no more rounds of it.\n{again.Error}").ConfigureAwait(false);
+                break;
+            }
+
+            oneEdits.Add(again);
+        }
+
         // A publishing run in CI (.github/workflows/publish.yml): a fresh checkout, so every source is new to the
         // build, given back the last run's cache and site, with one more file edited.
         foreach (var source in Directory.EnumerateFiles(Path.Combine(site, "content"), "*", SearchOption.AllDirectories))
@@ -169,7 +185,7 @@ internal static class BenchCommand
 
         if (anchors.Rounds > 1)
         {
-            var rounds = await BenchRounds.RunAsync(anchors.Rounds, full, hugo, round => Build(Invariant($"{FullOutput}-{round}")), error, cancellationToken).ConfigureAwait(false);
+            var rounds = await BenchRounds.RunAsync(anchors.Rounds, full, hugo, oneEdits, round => Build(Invariant($"{FullOutput}-{round}")), error, cancellationToken).ConfigureAwait(false);
             ratios.Append(rounds);
         }
 

@@ -13,12 +13,14 @@ internal static class BenchRounds
 {
     /// <summary>
     /// Runs rounds 2 to <paramref name="rounds"/> (<paramref name="first"/> and <paramref name="hugo"/> are round 1)
-    /// and returns the lines that report them.
+    /// and returns the lines that report them, with the one-edit builds measured before them
+    /// (<paramref name="oneEdits"/>, one per round) against the full builds' median.
     /// </summary>
     public static async Task<string> RunAsync(
         int rounds,
         ChildRunResult first,
         BenchAnchors.HugoRun? hugo,
+        IReadOnlyList<ChildRunResult> oneEdits,
         Func<int, Task<ChildRunResult>> buildFull,
         TextWriter error,
         CancellationToken cancellationToken)
@@ -54,6 +56,13 @@ internal static class BenchRounds
 
         var report = new StringBuilder();
         report.AppendLine(Line($"Full build, {builds.Count} rounds (each into a new output folder{(hugos.Count > 0 ? ", alternating with Hugo" : string.Empty)})", builds));
+        if (oneEdits.Count > 1)
+        {
+            var ratio = BenchCommand.Median(oneEdits.Select(r => r.WallSeconds)) / BenchCommand.Median(builds.Select(r => r.WallSeconds));
+            report.AppendLine(Line($"One file edited, {oneEdits.Count} builds (a new edit before each)", oneEdits));
+            report.AppendLine(BenchCommand.Invariant($"One edited file, median of {oneEdits.Count}: {ratio:P0} of the full builds' median (target <= 5%)."));
+        }
+
         if (hugos.Count > 0)
         {
             report.AppendLine(Line($"Hugo, {hugos.Count} rounds", hugos));
