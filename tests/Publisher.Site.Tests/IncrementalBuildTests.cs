@@ -303,11 +303,13 @@ public sealed class IncrementalBuildTests
         switch (kind ?? random.Next(originals.Count > 3 ? ChangeKinds : 9))
         {
             case 11:
-                var page = Directory.EnumerateFiles(temp.Combine("content/pages"), "*.md").Order(StringComparer.Ordinal).ElementAt(random.Next(4));
+                var pages = Directory.EnumerateFiles(temp.Combine("content/pages"), "*.md").Order(StringComparer.Ordinal).ToList();
+                var page = pages[random.Next(pages.Count)];
                 File.AppendAllText(page, $"\n页面第{random.Next(100)}次修改。\n");
                 return $"edit standalone page {Path.GetFileName(page)}";
             case 12:
-                var layout = Directory.EnumerateFiles(temp.Combine("themes/default/layouts"), "*.cshtml").Order(StringComparer.Ordinal).ToList()[random.Next(15)];
+                var layouts = Directory.EnumerateFiles(temp.Combine("themes/default/layouts"), "*.cshtml").Order(StringComparer.Ordinal).ToList();
+                var layout = layouts[random.Next(layouts.Count)];
                 File.AppendAllText(layout, $"\n@* edit {random.Next(1000)} *@<!-- r{round} -->\n");
                 return $"theme layout edited {Path.GetFileName(layout)}";
             case 13:
