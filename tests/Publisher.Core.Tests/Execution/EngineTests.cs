@@ -268,7 +268,7 @@ public sealed class EngineTests
         public async Task<IReadOnlyList<Document>> ExecuteAsync(IReadOnlyList<Document> inputs, IExecutionContext context)
         {
             mine.TrySetResult();
-            await other.Task.WaitAsync(TimeSpan.FromSeconds(5));
+            await other.Task.WaitAsync(TimeSpan.FromSeconds(30)); // a guard against waiting for ever, not a speed target
             return inputs;
         }
     }
