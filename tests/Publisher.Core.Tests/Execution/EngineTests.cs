@@ -172,7 +172,7 @@ public sealed class EngineTests
 
         // When
         var run = CreateEngine().RunAsync([a, b]);
-        var finished = await Task.WhenAny(run, Task.Delay(TimeSpan.FromSeconds(10)));
+        var finished = await Task.WhenAny(run, Task.Delay(TimeSpan.FromSeconds(60)));
 
         // Then
         Assert.Same(run, finished);
