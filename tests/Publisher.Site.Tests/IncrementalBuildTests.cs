@@ -48,7 +48,7 @@ public sealed class IncrementalBuildTests
             // When
             var incremental = await SiteBuilder.BuildAsync(new SiteBuilder.Request(config, Memory: memory));
             keptNotes |= memory?.Decoded.Count > 0;
-            var siteWide = changes.Any(c => SiteWideChanges.Any(prefix => c.StartsWith(prefix, StringComparison.Ordinal)));
+            var siteWide = changes.Any(IsSiteWide);
             roundWithoutSiteWideChange |= !siteWide;
             var clean = await SiteBuilder.BuildAsync(new SiteBuilder.Request(config, $"clean-{round}", Incremental: false));
 
@@ -94,12 +94,12 @@ public sealed class IncrementalBuildTests
         var expected = SampleSite.Snapshot(temp.Combine("clean"));
         Assert.Equal(expected.Keys, actual.Keys);
         Assert.All(expected, pair => Assert.True(pair.Value.AsSpan().SequenceEqual(actual[pair.Key]), $"{pair.Key} differs after {change}"));
-        Assert.True(
-            SiteWideChanges.Any(prefix => change.StartsWith(prefix, StringComparison.Ordinal)) || incremental.Statistics.FilesWritten < clean.Statistics.FilesWritten,
-            $"the incremental build rewrote every file after {change}");
+        Assert.True(IsSiteWide(change) || incremental.Statistics.FilesWritten < clean.Statistics.FilesWritten, $"the incremental build rewrote every file after {change}");
     }
 
     public static TheoryData<int> EveryChangeKind() => [.. Enumerable.Range(0, ChangeKinds)];
+
+    private static bool IsSiteWide(string change) => SiteWideChanges.Any(prefix => change.StartsWith(prefix, StringComparison.Ordinal));
 
     [Fact]
     public async Task Should_Render_Only_The_Edited_Document_When_One_File_Changes()
@@ -286,9 +286,10 @@ public sealed class IncrementalBuildTests
             .Where(f => !f.EndsWith(".en.md", StringComparison.Ordinal) && !f.Contains("/pages/", StringComparison.Ordinal))
             .Order(StringComparer.Ordinal)
             .ToList();
+        static bool Movable(string text) => !text.Contains("attachments:", StringComparison.Ordinal);
         var candidates = kind switch
         {
-            5 or 6 => originals.Where(f => !File.ReadAllText(f).Contains("attachments:", StringComparison.Ordinal)).ToList(),
+            5 or 6 => originals.Where(f => Movable(File.ReadAllText(f))).ToList(),
             8 => originals.Where(f => File.Exists(f[..^3] + ".en.md")).ToList(),
             _ => originals,
         };
@@ -299,7 +300,7 @@ public sealed class IncrementalBuildTests
         var text = File.ReadAllText(file);
         var officeId = Regex.Match(text, "^office: (.+)$", RegexOptions.Multiline).Groups[1].Value.Trim();
         var year = Regex.Match(text, "^year: (\\d+)$", RegexOptions.Multiline).Groups[1].Value;
-        var movable = !text.Contains("attachments:", StringComparison.Ordinal);
+        var movable = Movable(text);
         switch (kind ?? random.Next(originals.Count > 3 ? ChangeKinds : 9))
         {
             case 11:

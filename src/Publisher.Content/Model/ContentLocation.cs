@@ -44,20 +44,20 @@ public sealed partial record ContentLocation
         var fileName = Path.GetFileNameWithoutExtension(segments[^1]);
         var language = languages[0];
         var dot = fileName.LastIndexOf('.');
-        if (dot > 0 && languages.Contains(fileName[(dot + 1)..]))
+        var suffix = dot > 0 ? fileName[(dot + 1)..] : null;
+        if (suffix is not null && languages.Contains(suffix))
         {
-            language = fileName[(dot + 1)..];
+            language = suffix;
             fileName = fileName[..dot];
         }
-
-        else if (dot > 0 && LanguageTag().IsMatch(fileName[(dot + 1)..]))
+        else if (suffix is not null && LanguageTag().IsMatch(suffix))
         {
             // Would fail as a slug with a dot in it; the editor is better told which setting leaves it out.
             throw new ContentException(
                 "PUB0116",
                 new SourceSpan(source),
-                $"'{Path.GetFileName(source)}' is a translation into '{fileName[(dot + 1)..]}', a language the site does not publish.",
-                $"Add \"{fileName[(dot + 1)..]}\" to \"languages\" in site.config.json, or move the file out of the content folder.");
+                $"'{Path.GetFileName(source)}' is a translation into '{suffix}', a language the site does not publish.",
+                $"Add \"{suffix}\" to \"languages\" in site.config.json, or move the file out of the content folder.");
         }
 
         CheckSlug(source, fileName);
