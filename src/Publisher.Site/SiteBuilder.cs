@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Diagnostics;
 using System.Reflection;
 using System.Text.Json;
 using Publisher.Content.Configuration;
@@ -38,6 +39,9 @@ public static class SiteBuilder
     /// </summary>
     private const long IncrementalBuildAllocations = 512L << 20;
 
+    /// <summary>The <c>--timings</c> entry of the last step: the staged output put in place of the site and the build record saved.</summary>
+    public const string SyncTimingKey = "Site/Commit/SyncOutputFolder";
+
     /// <summary>The cache folder beside the settings file (ignored by git).</summary>
     public const string CacheFolder = ".publisher-cache";
 
@@ -59,6 +63,7 @@ public static class SiteBuilder
     /// <summary>Builds the site; never throws for content errors (they are in the result's diagnostics).</summary>
     public static async Task<BuildResult> BuildAsync(Request request, CancellationToken cancellationToken = default)
     {
+        var started = Stopwatch.GetTimestamp();
         var root = Path.GetDirectoryName(Path.GetFullPath(request.ConfigPath))!;
         SiteOptions options;
         IReadOnlyDictionary<string, UiStrings> strings;
@@ -103,14 +108,17 @@ public static class SiteBuilder
             await templates.ConfigureAwait(false);
             if (result.Succeeded)
             {
+                var syncStarted = Stopwatch.GetTimestamp();
                 output.CommitIncremental(cache);
+                result.Statistics.AddModuleRun(SyncTimingKey, syncStarted);
             }
             else
             {
                 output.Abandon();
             }
 
-            return result;
+            // The time a user waited: settings, engine, and putting the site in place (with --clean, removing the old one).
+            return result with { Elapsed = Stopwatch.GetElapsedTime(started) };
         }
         catch
         {

@@ -48,6 +48,24 @@ public sealed class IncrementalEdgeCaseTests
     }
 
     [Fact]
+    public async Task Should_Count_Replacing_The_Previous_Site_In_The_Time_A_Clean_Build_Reports()
+    {
+        // Given: a built site
+        using var temp = new TempDirectory();
+        var config = SampleSite.CopyTo(temp);
+        Assert.True((await SiteBuilder.BuildAsync(new SiteBuilder.Request(config))).Succeeded);
+
+        // When: a --clean build replaces it (the old site is removed after the new one is in place)
+        var clean = await SiteBuilder.BuildAsync(new SiteBuilder.Request(config, Incremental: false));
+
+        // Then: the step is listed by --timings and the build's time, which the command prints, includes it
+        Assert.True(clean.Succeeded);
+        var sync = Assert.Contains(SiteBuilder.SyncTimingKey, clean.Statistics.ModuleSpans);
+        Assert.True(clean.Elapsed >= sync.Finished, $"reported {clean.Elapsed}, but putting the site in place ended at {sync.Finished}");
+        Assert.Equal([".publisher-cache", "_site"], Directory.GetDirectories(temp.Path).Select(Path.GetFileName).Where(n => n!.StartsWith('.') || n.StartsWith('_')).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public async Task Should_Keep_Every_Page_When_The_Same_Process_Builds_Again_With_Nothing_Changed()
     {
         // Given: a site built once in this process (as a preview server does before its first rebuild)

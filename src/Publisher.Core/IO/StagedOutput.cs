@@ -135,19 +135,6 @@ public sealed class StagedOutput
         }
     }
 
-    private static void TryDelete(string directory)
-    {
-        try
-        {
-            Directory.Delete(directory, recursive: true);
-        }
-        catch (IOException)
-        {
-            // Another build may still hold it; the next build retries.
-        }
-        catch (UnauthorizedAccessException)
-        {
-            // Same as above.
-        }
-    }
+    /// <summary>Deletes a staging or retired folder; one another build still holds is left for the next build to retry.</summary>
+    private static void TryDelete(string directory) => FolderRemoval.TryDelete(directory);
 }
