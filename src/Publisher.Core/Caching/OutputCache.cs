@@ -31,10 +31,12 @@ public sealed class OutputCache
     private readonly Lazy<ILookup<string, string>> _previousByInputs;
     private readonly ConcurrentDictionary<string, bool> _differing = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, bool> _added = new(StringComparer.Ordinal);
+    private readonly bool _fingerprintStored;
     private int _kept;
 
-    private OutputCache(string cacheDirectory, string targetDirectory, string fingerprint, Task<IReadOnlyDictionary<string, Entry>> previous, bool readNotes, BuildMemory? memory, SpillFile? spill, bool outputsUntouched)
+    private OutputCache(string cacheDirectory, string targetDirectory, string fingerprint, Task<IReadOnlyDictionary<string, Entry>> previous, bool readNotes, bool fingerprintStored, BuildMemory? memory, SpillFile? spill, bool outputsUntouched)
     {
+        _fingerprintStored = fingerprintStored;
         _memory = memory;
         CacheDirectory = cacheDirectory;
         TargetDirectory = targetDirectory;
@@ -42,7 +44,8 @@ public sealed class OutputCache
         _previousRead = previous;
         _previousByInputs = new(() => Previous.Where(p => p.Value.InputsKey is not null).ToLookup(p => p.Value.InputsKey!, p => p.Key, StringComparer.Ordinal));
         _manifestPath = ManifestPath(cacheDirectory, targetDirectory);
-        Notes = new BuildNotes(RecordPath(cacheDirectory, targetDirectory, "notes-", ".bin"), readNotes, memory, spill);
+        // Every note's key holds the fingerprint: under another one, none of the previous notes could be found.
+        Notes = new BuildNotes(RecordPath(cacheDirectory, targetDirectory, "notes-", ".bin"), readNotes && fingerprintStored, memory, spill);
         Sources = new SourceStamps(RecordPath(cacheDirectory, targetDirectory, "sources-", ".txt"), readNotes, memory);
         UsesPreviousBuild = readNotes;
         OutputsUntouched = outputsUntouched;
@@ -66,6 +69,13 @@ public sealed class OutputCache
     /// background; <see cref="IsIncremental"/> waits for it): this build is likely to reuse most of its outputs.
     /// </summary>
     public bool HasPreviousRecord { get; private init; }
+
+    /// <summary>
+    /// True when the previous build of this output folder, whose record is there, had this build's
+    /// <see cref="Fingerprint"/>: no change to the code, settings, theme or office records, so only the outputs of
+    /// changed sources are made again. False after such a change (every page is rendered again) and for a clean build.
+    /// </summary>
+    public bool FingerprintUnchanged { get; private init; }
 
     /// <summary>The cache folder.</summary>
     public string CacheDirectory { get; }
@@ -136,7 +146,24 @@ public sealed class OutputCache
         var previous = !hasRecord ? Task.FromResult<IReadOnlyDictionary<string, Entry>>(new Dictionary<string, Entry>(StringComparer.Ordinal))
             : memory?.Recall<IReadOnlyDictionary<string, Entry>>(manifestPath) is { } kept ? Task.FromResult(kept)
             : Task.Factory.StartNew(() => ReadManifest(manifestPath, memory), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
-        return new OutputCache(cacheDirectory, targetDirectory, fingerprint, previous, readNotes: usePrevious, memory, spill, outputsUntouched) { HasPreviousRecord = hasRecord };
+        var fingerprintStored = usePrevious && ReadFingerprint(FingerprintPath(cacheDirectory, targetDirectory)) == fingerprint;
+        return new OutputCache(cacheDirectory, targetDirectory, fingerprint, previous, readNotes: usePrevious, fingerprintStored, memory, spill, outputsUntouched)
+        {
+            HasPreviousRecord = hasRecord,
+            FingerprintUnchanged = hasRecord && fingerprintStored,
+        };
+    }
+
+    private static string? ReadFingerprint(string path)
+    {
+        try
+        {
+            return File.Exists(path) ? File.ReadAllText(path) : null;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
     }
 
     /// <summary>
@@ -314,6 +341,11 @@ public sealed class OutputCache
         Directory.CreateDirectory(CacheDirectory);
         // GetResult, not Wait: a failure comes out as itself (an IOException), not wrapped.
         Task.WhenAll(Task.Run(SaveManifest), Task.Run(Notes.Save), Task.Run(Sources.Save)).GetAwaiter().GetResult();
+        if (!_fingerprintStored)
+        {
+            File.WriteAllText(FingerprintPath(CacheDirectory, TargetDirectory), Fingerprint);
+        }
+
         File.Delete(SyncMarker);
         StaleRecords.Name(CacheDirectory, FolderKey(TargetDirectory), TargetDirectory);
         StaleRecords.Prune(CacheDirectory, FolderKey(TargetDirectory));
@@ -375,6 +407,8 @@ public sealed class OutputCache
     public string RecordPath(string prefix, string extension) => RecordPath(CacheDirectory, TargetDirectory, prefix, extension);
 
     private static string ManifestPath(string cacheDirectory, string targetDirectory) => RecordPath(cacheDirectory, targetDirectory, "outputs-", ".txt");
+
+    private static string FingerprintPath(string cacheDirectory, string targetDirectory) => RecordPath(cacheDirectory, targetDirectory, "fingerprint-", ".txt");
 
     private static string RecordPath(string cacheDirectory, string targetDirectory, string prefix, string extension) =>
         Path.Combine(cacheDirectory, prefix + FolderKey(targetDirectory) + extension);

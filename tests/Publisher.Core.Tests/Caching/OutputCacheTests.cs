@@ -36,6 +36,33 @@ public sealed class OutputCacheTests
         Assert.False(next.TryKeep("a/index.html", "another-key"));
     }
 
+    [Fact]
+    public void Should_Tell_Whether_The_Previous_Build_Of_The_Folder_Had_The_Same_Fingerprint()
+    {
+        // Given: no build yet
+        using var temp = new TempDirectory();
+        var cacheFolder = temp.Combine("cache");
+        var site = temp.Combine("site");
+        Directory.CreateDirectory(site);
+        void Build(string fingerprint)
+        {
+            var cache = OutputCache.Open(cacheFolder, site, fingerprint);
+            cache.RecordAndCheckUnchanged("index.html", "key-" + fingerprint, "hash");
+            cache.Save();
+        }
+
+        // When / Then: only a record made under the same fingerprint counts, and a clean build never does
+        Assert.False(OutputCache.Open(cacheFolder, site, "theme-1").FingerprintUnchanged);
+        Build("theme-1");
+        Assert.True(OutputCache.Open(cacheFolder, site, "theme-1").FingerprintUnchanged);
+        Assert.False(OutputCache.Open(cacheFolder, site, "theme-2").FingerprintUnchanged);
+        Assert.False(OutputCache.OpenForCleanBuild(cacheFolder, site, "theme-1").FingerprintUnchanged);
+        Assert.False(OutputCache.Open(cacheFolder, temp.Combine("other-site"), "theme-1").FingerprintUnchanged);
+        Build("theme-2");
+        Assert.True(OutputCache.Open(cacheFolder, site, "theme-2").FingerprintUnchanged);
+        Assert.False(OutputCache.Open(cacheFolder, site, "theme-1").FingerprintUnchanged);
+    }
+
     [Theory]
     [InlineData("same", false)]
     [InlineData("new-hash", true)]
