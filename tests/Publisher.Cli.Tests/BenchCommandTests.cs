@@ -15,7 +15,7 @@ public sealed class BenchCommandTests
 
         // Then
         Assert.True(run.ExitCode == 0, run.All);
-        foreach (var row in new[] { "clean (first run", "full (new output folder", "nothing changed", "one file edited", "fresh checkout with the last build's cache" })
+        foreach (var row in new[] { "clean (first run", "full (new output folder", "nothing changed", "one file edited", "fresh checkout with the last build's cache", "site title changed in the settings" })
         {
             Assert.Matches(@"\| publisher build, " + System.Text.RegularExpressions.Regex.Escape(row) + @"[^|]*\| \d+\.\d\d \| \d+\.\d \| \d+ \|", run.Output);
         }
@@ -29,5 +29,6 @@ public sealed class BenchCommandTests
         Assert.Contains(
             Directory.EnumerateFiles(temp.Combine("bench/site/_site-full"), "index.html", SearchOption.AllDirectories),
             page => File.ReadAllText(page).Contains("本段为基准测试第2轮的修改。", StringComparison.Ordinal));
+        Assert.Contains("法治政府建设报告公开平台（基准）（修订）", File.ReadAllText(temp.Combine("bench/site/_site-full/index.html")));
     }
 }
