@@ -20,4 +20,28 @@ public sealed class StagedOutputTests
         Assert.Equal("last good site", File.ReadAllText(temp.Combine("_site/index.html")));
         Assert.Equal([Path.GetFileName(next.Staging), "_site"], Directory.GetDirectories(temp.Path).Select(Path.GetFileName).Order(StringComparer.Ordinal));
     }
+
+    [Fact]
+    public void Should_Remove_Links_In_The_Previous_Site_Without_Touching_What_They_Point_To()
+    {
+        // Given: a previous site holding links to folders outside it, at the depths the old site is removed in parallel
+        using var temp = new TempDirectory();
+        temp.Write("shared/assets/logo.svg", "<svg/>");
+        temp.Write("shared/assets/2024/report.pdf", "%PDF");
+        temp.Write("_site/index.html", "old");
+        temp.Write("_site/office-1/index.html", "old");
+        Directory.CreateSymbolicLink(temp.Combine("_site/assets"), temp.Combine("shared/assets"));
+        Directory.CreateSymbolicLink(temp.Combine("_site/office-1/files"), temp.Combine("shared/assets"));
+        var staged = StagedOutput.Begin(temp.Combine("_site"));
+        File.WriteAllText(Path.Combine(staged.Staging, "index.html"), "new");
+
+        // When: a build replaces the site, and the old one is removed
+        staged.Commit();
+
+        // Then: the links are gone with the old site, and the files they pointed to are all still there
+        Assert.Equal(["index.html"], Directory.EnumerateFileSystemEntries(temp.Combine("_site")).Select(Path.GetFileName));
+        Assert.Equal("<svg/>", File.ReadAllText(temp.Combine("shared/assets/logo.svg")));
+        Assert.Equal("%PDF", File.ReadAllText(temp.Combine("shared/assets/2024/report.pdf")));
+        Assert.Equal(["_site", "shared"], Directory.GetDirectories(temp.Path).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+    }
 }

@@ -22,7 +22,14 @@ internal static class FolderRemoval
                 return true;
             }
 
-            var branches = Directory.EnumerateDirectories(directory).SelectMany(Directory.EnumerateDirectories).ToList();
+            // Through real folders only: a link to a folder elsewhere is removed as a link (Directory.Delete does not
+            // follow it), never entered, or the files it points to would be deleted.
+            var branches = new DirectoryInfo(directory).EnumerateDirectories()
+                .Where(child => child.LinkTarget is null)
+                .SelectMany(child => child.EnumerateDirectories())
+                .Where(grandchild => grandchild.LinkTarget is null)
+                .Select(grandchild => grandchild.FullName)
+                .ToList();
             var removed = true;
             Parallel.ForEach(branches, new ParallelOptions { MaxDegreeOfParallelism = 2 * Environment.ProcessorCount }, branch =>
             {
