@@ -289,8 +289,8 @@ public sealed class IncrementalBuildTests
         static bool Movable(string text) => !text.Contains("attachments:", StringComparison.Ordinal);
         var candidates = kind switch
         {
-            5 or 6 => originals.Where(f => Movable(File.ReadAllText(f))).ToList(),
-            8 => originals.Where(f => File.Exists(f[..^3] + ".en.md")).ToList(),
+            5 or 6 => [.. originals.Where(f => Movable(File.ReadAllText(f)))],
+            8 => [.. originals.Where(f => File.Exists(f[..^3] + ".en.md"))],
             _ => originals,
         };
         var file = candidates[random.Next(candidates.Count)];

@@ -60,8 +60,8 @@ public sealed class IncrementalEdgeCaseTests
 
         // Then: the step is listed by --timings and the build's time, which the command prints, includes it
         Assert.True(clean.Succeeded);
-        var sync = Assert.Contains(SiteBuilder.SyncTimingKey, clean.Statistics.ModuleSpans);
-        Assert.True(clean.Elapsed >= sync.Finished, $"reported {clean.Elapsed}, but putting the site in place ended at {sync.Finished}");
+        var (_, syncFinished) = Assert.Contains(SiteBuilder.SyncTimingKey, clean.Statistics.ModuleSpans);
+        Assert.True(clean.Elapsed >= syncFinished, $"reported {clean.Elapsed}, but putting the site in place ended at {syncFinished}");
         Assert.Equal([".publisher-cache", "_site"], Directory.GetDirectories(temp.Path).Select(Path.GetFileName).Where(n => n!.StartsWith('.') || n.StartsWith('_')).Order(StringComparer.Ordinal));
     }
 

@@ -75,7 +75,7 @@ public sealed class OutputCache
     /// <see cref="Fingerprint"/>: no change to the code, settings, theme or office records, so only the outputs of
     /// changed sources are made again. False after such a change (every page is rendered again) and for a clean build.
     /// </summary>
-    public bool FingerprintUnchanged { get; private init; }
+    public bool FingerprintUnchanged => HasPreviousRecord && _fingerprintStored;
 
     /// <summary>The cache folder.</summary>
     public string CacheDirectory { get; }
@@ -147,11 +147,7 @@ public sealed class OutputCache
             : memory?.Recall<IReadOnlyDictionary<string, Entry>>(manifestPath) is { } kept ? Task.FromResult(kept)
             : Task.Factory.StartNew(() => ReadManifest(manifestPath, memory), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
         var fingerprintStored = usePrevious && ReadFingerprint(FingerprintPath(cacheDirectory, targetDirectory)) == fingerprint;
-        return new OutputCache(cacheDirectory, targetDirectory, fingerprint, previous, readNotes: usePrevious, fingerprintStored, memory, spill, outputsUntouched)
-        {
-            HasPreviousRecord = hasRecord,
-            FingerprintUnchanged = hasRecord && fingerprintStored,
-        };
+        return new OutputCache(cacheDirectory, targetDirectory, fingerprint, previous, readNotes: usePrevious, fingerprintStored, memory, spill, outputsUntouched) { HasPreviousRecord = hasRecord };
     }
 
     private static string? ReadFingerprint(string path)

@@ -11,15 +11,15 @@ internal static class FolderRemoval
     /// <summary>
     /// Deletes <paramref name="directory"/> and everything in it: first its grandchild folders (a site's
     /// <c>office-001/2024</c>, <c>en/office-001</c>: many, of similar size) in parallel, then what is left.
-    /// Returns false, leaving the rest for a later try, when a file is held or not ours to delete.
+    /// Never throws: what is held by another process or not ours to delete is left for a later try.
     /// </summary>
-    public static bool TryDelete(string directory)
+    public static void TryDelete(string directory)
     {
         try
         {
             if (!Directory.Exists(directory))
             {
-                return true;
+                return;
             }
 
             // Through real folders only: a link to a folder elsewhere is removed as a link (Directory.Delete does not
@@ -30,36 +30,24 @@ internal static class FolderRemoval
                 .Where(grandchild => grandchild.LinkTarget is null)
                 .Select(grandchild => grandchild.FullName)
                 .ToList();
-            var removed = true;
-            Parallel.ForEach(branches, new ParallelOptions { MaxDegreeOfParallelism = 2 * Environment.ProcessorCount }, branch =>
-            {
-                if (!TryDeleteTree(branch))
-                {
-                    removed = false;
-                }
-            });
-            return TryDeleteTree(directory) && removed;
+            Parallel.ForEach(branches, new ParallelOptions { MaxDegreeOfParallelism = 2 * Environment.ProcessorCount }, TryDeleteTree);
+            TryDeleteTree(directory);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            return false;
+            // The folder could not be listed: a later try removes it.
         }
     }
 
-    private static bool TryDeleteTree(string directory)
+    private static void TryDeleteTree(string directory)
     {
         try
         {
             Directory.Delete(directory, recursive: true);
-            return true;
-        }
-        catch (DirectoryNotFoundException)
-        {
-            return true;
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            return false;
+            // Held by another process, already gone, or not ours to delete.
         }
     }
 }

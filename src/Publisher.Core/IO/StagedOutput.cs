@@ -44,7 +44,7 @@ public sealed class StagedOutput
             if (leftoverName.StartsWith($".{name}{StagingMarker}", StringComparison.Ordinal) ||
                 leftoverName.StartsWith($".{name}{RetiredMarker}", StringComparison.Ordinal))
             {
-                TryDelete(leftover);
+                FolderRemoval.TryDelete(leftover); // one another build still holds is left for the next build
             }
         }
 
@@ -66,7 +66,7 @@ public sealed class StagedOutput
         Directory.Move(Staging, Target);
         if (retired is not null)
         {
-            TryDelete(retired);
+            FolderRemoval.TryDelete(retired);
         }
     }
 
@@ -117,12 +117,12 @@ public sealed class StagedOutput
             RemoveIfEmpty(directory);
         }
 
-        TryDelete(Staging);
+        FolderRemoval.TryDelete(Staging);
         cache.Save();
     }
 
     /// <summary>Throws the staging folder away; the target is untouched.</summary>
-    public void Abandon() => TryDelete(Staging);
+    public void Abandon() => FolderRemoval.TryDelete(Staging);
 
     /// <summary>Removes <paramref name="directory"/> and then each parent below the target while they are empty.</summary>
     private void RemoveIfEmpty(string directory)
@@ -134,7 +134,4 @@ public sealed class StagedOutput
             directory = Path.GetDirectoryName(directory)!;
         }
     }
-
-    /// <summary>Deletes a staging or retired folder; one another build still holds is left for the next build to retry.</summary>
-    private static void TryDelete(string directory) => FolderRemoval.TryDelete(directory);
 }
