@@ -14,7 +14,11 @@ public static class ChildRun
     private const string TimeTool = "/usr/bin/time";
 
     /// <summary>Runs <paramref name="fileName"/> with <paramref name="arguments"/> in <paramref name="workingDirectory"/>.</summary>
-    public static async Task<ChildRunResult> RunAsync(string fileName, IEnumerable<string> arguments, string workingDirectory, CancellationToken cancellationToken = default)
+    public static Task<ChildRunResult> RunAsync(string fileName, IEnumerable<string> arguments, string workingDirectory, CancellationToken cancellationToken = default) =>
+        RunAsync(fileName, arguments, workingDirectory, new Dictionary<string, string>(), cancellationToken);
+
+    /// <summary>Runs <paramref name="fileName"/> with <paramref name="arguments"/> in <paramref name="workingDirectory"/>, with <paramref name="environment"/> added to this process's variables.</summary>
+    public static async Task<ChildRunResult> RunAsync(string fileName, IEnumerable<string> arguments, string workingDirectory, IReadOnlyDictionary<string, string> environment, CancellationToken cancellationToken = default)
     {
         var useTime = File.Exists(TimeTool);
         var timeFile = Path.GetTempFileName();
@@ -25,6 +29,11 @@ public static class ChildRun
             RedirectStandardError = true,
             UseShellExecute = false,
         };
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
+        }
+
         if (useTime)
         {
             foreach (var argument in new[] { "-f", "%e %M %U %S", "-o", timeFile, fileName })

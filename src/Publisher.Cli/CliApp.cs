@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Publisher.Cli.Commands;
+using Publisher.Cli.Server;
 
 namespace Publisher.Cli;
 
@@ -19,9 +20,9 @@ internal static class CliApp
     public const int UnexpectedFailure = 3;
 
     /// <summary>Every command, in the order <c>--help</c> lists them.</summary>
-    private static IEnumerable<Command> Commands() =>
+    private static IEnumerable<Command> Commands(WarmBuilds? warm) =>
     [
-        BuildCommand.Create(),
+        BuildCommand.Create(warm),
         StatisticsCommand.Create(),
         ImportCommand.Create(),
         SearchCommand.Create(),
@@ -29,13 +30,14 @@ internal static class CliApp
         CheckCommand.Create(),
         ServeCommand.Create(),
         NewCommand.Create(),
+        BuildServerCommand.Create(),
     ];
 
-    /// <summary>Builds the root command.</summary>
-    public static RootCommand CreateRoot()
+    /// <summary>Builds the root command; <paramref name="warm"/> is the build server's state when it runs a build.</summary>
+    public static RootCommand CreateRoot(WarmBuilds? warm = null)
     {
         var root = new RootCommand("Publisher: builds an accessible, bilingual portal of government reports from Markdown.");
-        foreach (var command in Commands())
+        foreach (var command in Commands(warm))
         {
             root.Subcommands.Add(command);
         }
@@ -44,11 +46,15 @@ internal static class CliApp
     }
 
     /// <summary>Parses and runs; usage errors exit 2 with the parser's message.</summary>
-    public static async Task<int> RunAsync(string[] args, TextWriter? output = null, TextWriter? error = null)
+    /// <param name="args">The command line.</param>
+    /// <param name="output">Standard output (the console's by default).</param>
+    /// <param name="error">Standard error (the console's by default).</param>
+    /// <param name="warm">The build server's state, when the build server runs the command for a command line.</param>
+    public static async Task<int> RunAsync(string[] args, TextWriter? output = null, TextWriter? error = null, WarmBuilds? warm = null)
     {
         output ??= Console.Out;
         error ??= Console.Error;
-        var result = CreateRoot().Parse(args);
+        var result = CreateRoot(warm).Parse(args);
         if (result.Errors.Count > 0)
         {
             foreach (var parseError in result.Errors)

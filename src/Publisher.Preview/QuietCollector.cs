@@ -16,7 +16,7 @@ namespace Publisher.Preview;
 /// <see cref="MaxBudget"/> (and never more than an eighth of the memory the process may use,
 /// <see cref="NoCollectionScope"/>).
 /// </remarks>
-internal sealed class QuietCollector : IDisposable
+public sealed class QuietCollector : IDisposable
 {
     /// <summary>The smallest region opened.</summary>
     internal const long MinBudget = 64L << 20;

@@ -5,7 +5,7 @@ namespace Publisher.Cli.Tests;
 public sealed class BenchCommandTests
 {
     [Fact]
-    public async Task Should_PrintTheFiguresOfEveryBuildOfThePreviewsRebuildsAndOfEveryRound_When_ASmallCorpusIsBenchmarked()
+    public async Task Should_PrintTheFiguresOfEveryBuildOfThePreviewsRebuildsOfTheBuildServersAndOfEveryRound_When_ASmallCorpusIsBenchmarked()
     {
         // Given
         using var temp = new TempDirectory();
@@ -22,6 +22,8 @@ public sealed class BenchCommandTests
 
         Assert.Matches(@"\| publisher serve, one file edited[^|]*\| \d+\.\d\d \|", run.Output);
         Assert.Matches(@"One edited file in publisher serve: \d+ ?% of a full build", run.Output);
+        Assert.Matches(@"\| publisher build --server, one file edited[^|]*\| \d+\.\d\d \| \| \d+ \|", run.Output);
+        Assert.Matches(@"One edited file with publisher build --server: \d+\.\d ?% of a full build", run.Output);
         Assert.Matches(@"Full build, 2 rounds \(each into a new output folder\): \d+\.\d\d / \d+\.\d\d s wall \(median \d+\.\d\d\); \d+\.\d / \d+\.\d s CPU", run.Output);
         Assert.True(File.Exists(temp.Combine("bench/site/_site-full-2/index.html")), "the second round builds into a folder of its own");
         Assert.Matches(@"One file edited, 2 builds \(a new edit before each\): \d+\.\d\d / \d+\.\d\d s wall \(median \d+\.\d\d\)", run.Output);
@@ -29,6 +31,9 @@ public sealed class BenchCommandTests
         Assert.Contains(
             Directory.EnumerateFiles(temp.Combine("bench/site/_site-full"), "index.html", SearchOption.AllDirectories),
             page => File.ReadAllText(page).Contains("本段为基准测试第2轮的修改。", StringComparison.Ordinal));
+        Assert.Contains(
+            Directory.EnumerateFiles(temp.Combine("bench/site/_site-full"), "index.html", SearchOption.AllDirectories),
+            page => File.ReadAllText(page).Contains("命令行基准测试的第6次修改。", StringComparison.Ordinal));
         Assert.Contains("法治政府建设报告公开平台（基准）（修订）", File.ReadAllText(temp.Combine("bench/site/_site-full/index.html")));
     }
 }

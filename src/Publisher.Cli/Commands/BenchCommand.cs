@@ -155,6 +155,12 @@ internal static class BenchCommand
             publisher, [.. prefix, "serve", "--port", "0", "--config", Path.Combine(site, "site.config.json")], site, edited, PreviewEdits + 1, cancellationToken).ConfigureAwait(false);
         var previewSeconds = preview is null ? double.NaN : Median(preview.Skip(1));
 
+        // The same loop from the command line, through the build server (publisher build --server); the first build
+        // after an edit warms up, as in the preview.
+        var served = await ServerBuildRun.RebuildSecondsAsync(
+            publisher, prefix, ["build", "--server", "--config", config, "--output", FullOutput], site, edited, PreviewEdits + 1, cancellationToken).ConfigureAwait(false);
+        var servedSeconds = served is null ? double.NaN : Median(served.Seconds.Skip(1));
+
         var table = new StringBuilder();
         table.AppendLine("| run | wall s | cpu s (user+sys) | peak MB | pages | output MB | search index MB (files) |");
         table.AppendLine("|---|---|---|---|---|---|---|");
@@ -165,11 +171,15 @@ internal static class BenchCommand
         table.AppendLine(Invariant($"| publisher build, fresh checkout with the last build's cache, one file edited (CI) | {checkout.WallSeconds:F2} | {checkout.CpuSeconds:F1} | {checkout.PeakBytes / 1048576.0:F0} | | | |"));
         table.AppendLine(Invariant($"| publisher build, site title changed in the settings (every page rendered again, in place) | {siteWide.WallSeconds:F2} | {siteWide.CpuSeconds:F1} | {siteWide.PeakBytes / 1048576.0:F0} | | | |"));
         table.AppendLine(Invariant($"| publisher serve, one file edited (process kept up; median of {PreviewEdits} rebuilds) | {previewSeconds:F2} | | | | | |"));
+        table.AppendLine(Invariant($"| publisher build --server, one file edited (a new command line each time, the build server kept up; median of {PreviewEdits}; peak MB: the server's) | {servedSeconds:F2} | | {(served is { ServerPeakBytes: > 0 } ? (served.ServerPeakBytes / 1048576.0).ToString("F0", CultureInfo.InvariantCulture) : string.Empty)} | | | |"));
         var ratios = new StringBuilder();
         ratios.AppendLine(Invariant($"One edited file: {oneEdit.WallSeconds / full.WallSeconds:P0} of a full build (target <= 5%); nothing changed: {unchanged.WallSeconds / full.WallSeconds:P0}; in a fresh checkout (CI): {checkout.WallSeconds / full.WallSeconds:P0}."));
         ratios.AppendLine(preview is null
             ? "One edited file in publisher serve: not measured (the preview server failed or printed no build; run it by hand to see why)."
             : Invariant($"One edited file in publisher serve: {previewSeconds / full.WallSeconds:P0} of a full build ({string.Join(" / ", preview.Select(s => s.ToString("F2", CultureInfo.InvariantCulture)))} s, the first one warming up; edits {PreviewRun.PauseBetweenEdits.TotalSeconds:F0} s apart, as an editor reads the page between saves; its 0.25 s debounce comes on top)."));
+        ratios.AppendLine(served is null
+            ? "One edited file with publisher build --server: not measured (a build failed or did not go through the build server; run it by hand to see why)."
+            : Invariant($"One edited file with publisher build --server: {servedSeconds / full.WallSeconds:P1} of a full build (target <= 5%; {string.Join(" / ", served.Seconds.Select(s => s.ToString("F2", CultureInfo.InvariantCulture)))} s, the first one warming up)."));
         BenchAnchors.HugoRun? hugo = null;
         if (anchors.Hugo)
         {
