@@ -79,6 +79,24 @@ public sealed class BuildServerTests : IDisposable
     }
 
     [Fact]
+    public async Task Should_Report_A_Usage_Error_Through_The_Server_As_The_Command_Line_Does()
+    {
+        // Given: the command line hands the arguments to the server unparsed.
+        using var temp = new TempDirectory();
+        SampleSite.CopyTo(temp);
+
+        // When
+        var served = await PublisherProcess.RunAsync(temp.Path, Environment, "build", "--server", "--no-such-option");
+        var own = await PublisherProcess.RunAsync(temp.Path, "build", "--no-such-option");
+
+        // Then
+        Assert.Equal(2, served.ExitCode);
+        Assert.Equal(own.Error, served.Error);
+        Assert.Contains("--no-such-option", served.Error, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(temp.Combine("_site")));
+    }
+
+    [Fact]
     [UnsupportedOSPlatform("windows")]
     public async Task Should_Build_In_Its_Own_Process_And_Say_Why_When_The_Socket_Folder_Is_Open_To_Others()
     {

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.CommandLine.Parsing;
 using Publisher.Cli.Output;
 using Publisher.Cli.Server;
 using Publisher.Core.Diagnostics;
@@ -20,7 +19,8 @@ internal static class BuildCommand
         var parallelism = new Option<int?>("--parallelism") { Description = "How many documents to process at once (default: the number of cores)." };
         var clean = new Option<bool>("--clean") { Description = "Render everything instead of reusing unchanged outputs recorded in .publisher-cache/ (the next build reuses this one's)." };
         var timings = new Option<bool>("--timings") { Description = "Print the time spent in each pipeline module (slowest first)." };
-        var server = new Option<bool>("--server")
+        // Handed to the build server before any parsing (CliApp.RunAsync); the server itself ignores it.
+        var server = new Option<bool>(BuildServerClient.ServerOption)
         {
             Description = "Build in a build server that stays up between builds (started if none runs; it stops after 20 minutes without a build, or with 'publisher build-server stop'): a rebuild after a few edits then takes a fraction of the time of a new process. Same output as without it.",
         };
@@ -29,12 +29,6 @@ internal static class BuildCommand
         {
             var outputWriter = parse.InvocationConfiguration.Output;
             var errorWriter = parse.InvocationConfiguration.Error;
-            if (parse.GetValue(server) && warm is null
-                && await BuildServerClient.TryBuildAsync(ArgumentsForServer(parse), outputWriter, errorWriter, cancellationToken).ConfigureAwait(false) is { } servedExitCode)
-            {
-                return servedExitCode;
-            }
-
             var configPath = parse.GetValue(config)!;
             var request = warm is null
                 ? new SiteBuilder.Request(configPath, parse.GetValue(output), parse.GetValue(baseUrl), parse.GetValue(parallelism), Incremental: !parse.GetValue(clean), ExitsAfterBuild: true)
@@ -77,8 +71,4 @@ internal static class BuildCommand
         });
         return command;
     }
-
-    /// <summary>The arguments of this build as the build server is to run them: all but the command's name (the server ignores <c>--server</c>).</summary>
-    private static string[] ArgumentsForServer(ParseResult parse) =>
-        [.. parse.Tokens.Where(t => t.Type != TokenType.Command).Select(t => t.Value)];
 }

@@ -10,8 +10,14 @@ namespace Publisher.Cli.Server;
 /// </summary>
 internal static class BuildServerClient
 {
+    /// <summary>The option of <c>publisher build</c> that hands the build to the server.</summary>
+    public const string ServerOption = "--server";
+
     /// <summary>How long a new server may take to start listening.</summary>
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(20);
+
+    /// <summary>True for a command line that hands its build to the server: <c>publisher build … --server …</c>.</summary>
+    public static bool IsFor(string[] args) => args.Length > 0 && args[0] == "build" && args.Contains(ServerOption);
 
     /// <summary>The build's exit code, with its output written; null when the command line is to build by itself.</summary>
     public static async Task<int?> TryBuildAsync(IReadOnlyList<string> arguments, TextWriter output, TextWriter error, CancellationToken cancellationToken)
@@ -34,7 +40,7 @@ internal static class BuildServerClient
         try
         {
             await BuildServerMessages.WriteAsync(stream, new BuildServerRequest(BuildServerRequest.Build, Environment.CurrentDirectory, arguments), cancellationToken).ConfigureAwait(false);
-            response = await BuildServerMessages.ReadAsync<BuildServerResponse>(stream, cancellationToken).ConfigureAwait(false);
+            response = await BuildServerMessages.ReadResponseAsync(stream, cancellationToken).ConfigureAwait(false);
         }
         catch (IOException)
         {
@@ -70,7 +76,7 @@ internal static class BuildServerClient
         try
         {
             await BuildServerMessages.WriteAsync(stream, new BuildServerRequest(BuildServerRequest.Stop, Environment.CurrentDirectory, []), cancellationToken).ConfigureAwait(false);
-            var response = await BuildServerMessages.ReadAsync<BuildServerResponse>(stream, cancellationToken).ConfigureAwait(false);
+            var response = await BuildServerMessages.ReadResponseAsync(stream, cancellationToken).ConfigureAwait(false);
             return response?.Builds;
         }
         catch (IOException)

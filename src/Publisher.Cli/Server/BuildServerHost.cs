@@ -93,9 +93,9 @@ internal static class BuildServerHost
             timeout.CancelAfter(RequestTimeout);
             try
             {
-                request = await BuildServerMessages.ReadAsync<BuildServerRequest>(stream, timeout.Token).ConfigureAwait(false);
+                request = await BuildServerMessages.ReadRequestAsync(stream, timeout.Token).ConfigureAwait(false);
             }
-            catch (Exception ex) when (ex is OperationCanceledException or IOException or System.Text.Json.JsonException && !cancellationToken.IsCancellationRequested)
+            catch (Exception ex) when (ex is OperationCanceledException or IOException or FormatException or OverflowException && !cancellationToken.IsCancellationRequested)
             {
                 return false;
             }
