@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Diagnostics;
+using System.Reflection;
 using System.Text.Json;
 using Publisher.Content.Configuration;
 using Publisher.Content.Markdown;
@@ -136,7 +137,7 @@ public static class SiteBuilder
     internal static string Fingerprint(string root, SiteOptions options)
     {
         var parts = new List<string> { "publisher-fingerprint 1", JsonSerializer.Serialize(options) };
-        parts.AddRange(CodeIdentity.Parts(typeof(SiteBuilder).Assembly));
+        parts.AddRange(PublisherAssemblies().Select(a => a.GetName().Name + ":" + a.ManifestModule.ModuleVersionId).Order(StringComparer.Ordinal));
         foreach (var folder in new[] { Path.Combine(root, options.ThemeDirectory), Path.Combine(root, options.ContentDirectory, "offices") })
         {
             if (!Directory.Exists(folder))
@@ -152,6 +153,29 @@ public static class SiteBuilder
         }
 
         return ContentHash.OfParts(parts);
+    }
+
+    /// <summary>
+    /// This assembly and every Publisher assembly it references, directly or not: the code a build runs. Not the
+    /// assemblies loaded so far, which grow as a process builds (a preview server or a test host would otherwise
+    /// see a new fingerprint, and rebuild everything, on its second build).
+    /// </summary>
+    private static IEnumerable<Assembly> PublisherAssemblies()
+    {
+        var found = new Dictionary<string, Assembly>(StringComparer.Ordinal);
+        var pending = new Queue<Assembly>([typeof(SiteBuilder).Assembly]);
+        while (pending.TryDequeue(out var assembly))
+        {
+            if (found.TryAdd(assembly.GetName().Name!, assembly))
+            {
+                foreach (var reference in assembly.GetReferencedAssemblies().Where(r => r.Name?.StartsWith("Publisher.", StringComparison.Ordinal) == true))
+                {
+                    pending.Enqueue(Assembly.Load(reference));
+                }
+            }
+        }
+
+        return found.Values;
     }
 
     private static Engine CreateEngine(Request request, string root, string outputDirectory, SiteOptions options, IReadOnlyDictionary<string, UiStrings> strings, PageRenderer renderer, OutputCache? cache = null, SpillFile? spill = null) =>

@@ -9,7 +9,8 @@ namespace Publisher.Cli.Server;
 /// the user can open (<c>$XDG_RUNTIME_DIR</c>, else <c>/tmp/publisher-USER/</c>, made with mode 0700). The socket's
 /// name holds a hash of the folder Publisher runs from and the length and time of each of its own assemblies there,
 /// so a rebuilt Publisher never talks to a server running the old code; that one stops by itself once idle. (Not
-/// <see cref="CodeIdentity"/>: loading every assembly to read its id took a fifth of a command line's time.)
+/// the ids of the assemblies, which the build fingerprint uses: loading every assembly to read its id took a fifth of a
+/// command line's time.)
 /// </summary>
 internal sealed record BuildServerAddress(string Folder, string SocketPath)
 {

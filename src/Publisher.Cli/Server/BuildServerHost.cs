@@ -103,6 +103,8 @@ internal static class BuildServerHost
 
         if (request?.Kind == BuildServerRequest.Stop)
         {
+            // Gone before the answer: once the caller hears "stopped", no command line finds this server.
+            File.Delete(address.SocketPath);
             await BuildServerMessages.WriteAsync(stream, new BuildServerResponse(CliApp.Ok, string.Empty, string.Empty, warm.Builds), cancellationToken).ConfigureAwait(false);
             return true;
         }
