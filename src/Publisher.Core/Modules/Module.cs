@@ -62,10 +62,15 @@ public abstract class Module : IModule
             return;
         }
 
+        // A file that could not be read or written (a full disk, no inodes left, no permission) is the machine's
+        // doing, not a bug: at 50,000 documents a bench disk out of inodes printed 220,000 errors that each asked
+        // for a bug report.
         context.Diagnostics.Error(
             "PUB0001",
             new SourceSpan(input.Source.Length > 0 ? input.Source : input.Destination),
             $"unexpected failure in {module.GetType().Name} while processing this file: {exception.GetType().Name}: {exception.Message}",
-            "This is a bug in Publisher or the theme; please report it with this file attached.");
+            exception is IOException or UnauthorizedAccessException
+                ? "A file could not be read or written: check that the disk has free space and free inodes (df -h, df -i) and that the site's folders can be written, then build again. Nothing was published."
+                : "This is a bug in Publisher or the theme; please report it with this file attached.");
     }
 }

@@ -128,6 +128,27 @@ public sealed class EngineTests
     }
 
     [Fact]
+    public async Task Should_Point_To_The_Disk_Not_To_A_Bug_When_A_File_Cannot_Be_Written()
+    {
+        // Given
+        var pipeline = Source("Docs", "content/x.md", "content/y.md");
+        pipeline.Process.Add(new DiskFull());
+        var crashing = Source("Other", "content/z.md");
+        crashing.Process.Add(new Crash());
+
+        // When
+        var result = await CreateEngine().RunAsync([pipeline, crashing]);
+
+        // Then
+        var full = Assert.Single(result.Diagnostics, d => d.Location.File == "content/x.md");
+        Assert.Contains("No space left on device", full.Message, StringComparison.Ordinal);
+        Assert.Contains("free space and free inodes", full.Hint, StringComparison.Ordinal);
+        Assert.DoesNotContain("bug", full.Hint, StringComparison.Ordinal);
+        var bug = Assert.Single(result.Diagnostics, d => d.Location.File == "content/z.md");
+        Assert.Contains("This is a bug", bug.Hint, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Should_Process_Documents_In_Parallel_Within_The_Bound()
     {
         // Given
@@ -219,6 +240,11 @@ public sealed class EngineTests
     private sealed class Crash : SyncModule
     {
         protected override Document? Execute(Document input, IExecutionContext context) => throw new InvalidOperationException("boom");
+    }
+
+    private sealed class DiskFull : SyncModule
+    {
+        protected override Document? Execute(Document input, IExecutionContext context) => throw new IOException("No space left on device : '/site/_site/x'");
     }
 
     private sealed class ConcurrencyProbe : Module
