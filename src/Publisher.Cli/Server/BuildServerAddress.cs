@@ -24,7 +24,8 @@ internal sealed record BuildServerAddress(string Folder, string SocketPath)
 
     /// <summary>
     /// The address for the running code, its folder made if missing; null where a build server cannot be used (Windows,
-    /// or a folder that others can open: a socket there would take builds from any user of the machine).
+    /// a folder that cannot be made, or one that others can open: a socket there would take builds from any user of
+    /// the machine).
     /// </summary>
     public static BuildServerAddress? ForThisCode()
     {
@@ -37,9 +38,17 @@ internal sealed record BuildServerAddress(string Folder, string SocketPath)
         var folder = !string.IsNullOrEmpty(runtime) && Directory.Exists(runtime)
             ? Path.Combine(runtime, "publisher")
             : Path.Combine(Path.GetTempPath(), "publisher-" + Environment.UserName);
-        Directory.CreateDirectory(folder, OwnerOnly);
-        if (File.GetUnixFileMode(folder) != OwnerOnly)
+        try
         {
+            Directory.CreateDirectory(folder, OwnerOnly);
+            if (File.GetUnixFileMode(folder) != OwnerOnly)
+            {
+                return null;
+            }
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // No folder for the socket (a temporary folder that cannot be written, say): build without a server.
             return null;
         }
 
