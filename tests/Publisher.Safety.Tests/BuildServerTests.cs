@@ -30,23 +30,23 @@ public sealed class BuildServerTests : IDisposable
         using var alone = new TempDirectory();
         SampleSite.CopyTo(served);
         SampleSite.CopyTo(alone);
-        var first = await PublisherProcess.RunAsync(served.Path, Environment, "build", "--server");
-        Assert.True(first.ExitCode == 0, first.Error);
-        Assert.Contains("Built ", first.Output, StringComparison.Ordinal);
+        var (firstExit, firstOutput, firstError) = await PublisherProcess.RunAsync(served.Path, Environment, "build", "--server");
+        Assert.True(firstExit == 0, firstError);
+        Assert.Contains("Built ", firstOutput, StringComparison.Ordinal);
         Edit(served);
         Edit(alone);
 
         // When
-        var second = await PublisherProcess.RunAsync(served.Path, Environment, "build", "--server");
-        var own = await PublisherProcess.RunAsync(alone.Path, "build");
-        var stopped = await PublisherProcess.RunAsync(served.Path, Environment, "build-server", "stop");
+        var (secondExit, _, secondError) = await PublisherProcess.RunAsync(served.Path, Environment, "build", "--server");
+        var (ownExit, _, ownError) = await PublisherProcess.RunAsync(alone.Path, "build");
+        var (_, stopped, _) = await PublisherProcess.RunAsync(served.Path, Environment, "build-server", "stop");
 
         // Then: both builds ran in the server (none fell back to a build of its own), and the site is byte for byte
         // the one a separate process builds from the same files.
-        Assert.True(second.ExitCode == 0, second.Error);
-        Assert.True(own.ExitCode == 0, own.Error);
-        Assert.Equal("Stopped the build server (2 build(s)).", stopped.Output.Trim());
-        Assert.Empty(second.Error);
+        Assert.True(secondExit == 0, secondError);
+        Assert.True(ownExit == 0, ownError);
+        Assert.Equal("Stopped the build server (2 build(s)).", stopped.Trim());
+        Assert.Empty(secondError);
         var servedSite = SampleSite.Snapshot(served.Combine("_site"));
         var aloneSite = SampleSite.Snapshot(alone.Combine("_site"));
         Assert.Equal(aloneSite.Keys.Order(StringComparer.Ordinal), servedSite.Keys.Order(StringComparer.Ordinal));
@@ -61,19 +61,19 @@ public sealed class BuildServerTests : IDisposable
         // Given
         using var temp = new TempDirectory();
         SampleSite.CopyTo(temp);
-        var first = await PublisherProcess.RunAsync(temp.Path, Environment, "build", "--server");
-        Assert.True(first.ExitCode == 0, first.Error);
+        var (firstExit, _, firstError) = await PublisherProcess.RunAsync(temp.Path, Environment, "build", "--server");
+        Assert.True(firstExit == 0, firstError);
         var before = SampleSite.Snapshot(temp.Combine("_site"));
         var report = temp.Combine("content/ganquan-road/2021/rule-of-law-report.md");
         File.WriteAllText(report, File.ReadAllText(report).Replace("year: 2021", "year: [2021", StringComparison.Ordinal));
 
         // When
-        var broken = await PublisherProcess.RunAsync(temp.Path, Environment, "build", "--server");
+        var (brokenExit, _, broken) = await PublisherProcess.RunAsync(temp.Path, Environment, "build", "--server");
 
         // Then
-        Assert.Equal(1, broken.ExitCode);
-        Assert.Matches(@"content/ganquan-road/2021/rule-of-law-report\.md:\d+:\d+: error PUB\d{4}", broken.Error);
-        Assert.Contains("the previous site was left as it was", broken.Error, StringComparison.Ordinal);
+        Assert.Equal(1, brokenExit);
+        Assert.Matches(@"content/ganquan-road/2021/rule-of-law-report\.md:\d+:\d+: error PUB\d{4}", broken);
+        Assert.Contains("the previous site was left as it was", broken, StringComparison.Ordinal);
         var after = SampleSite.Snapshot(temp.Combine("_site"));
         Assert.All(before, pair => Assert.True(pair.Value.AsSpan().SequenceEqual(after[pair.Key]), pair.Key));
     }
@@ -86,13 +86,13 @@ public sealed class BuildServerTests : IDisposable
         SampleSite.CopyTo(temp);
 
         // When
-        var served = await PublisherProcess.RunAsync(temp.Path, Environment, "build", "--server", "--no-such-option");
-        var own = await PublisherProcess.RunAsync(temp.Path, "build", "--no-such-option");
+        var (servedExit, _, served) = await PublisherProcess.RunAsync(temp.Path, Environment, "build", "--server", "--no-such-option");
+        var (_, _, own) = await PublisherProcess.RunAsync(temp.Path, "build", "--no-such-option");
 
         // Then
-        Assert.Equal(2, served.ExitCode);
-        Assert.Equal(own.Error, served.Error);
-        Assert.Contains("--no-such-option", served.Error, StringComparison.Ordinal);
+        Assert.Equal(2, servedExit);
+        Assert.Equal(own, served);
+        Assert.Contains("--no-such-option", served, StringComparison.Ordinal);
         Assert.False(Directory.Exists(temp.Combine("_site")));
     }
 
@@ -106,11 +106,11 @@ public sealed class BuildServerTests : IDisposable
         SampleSite.CopyTo(temp);
 
         // When
-        var result = await PublisherProcess.RunAsync(temp.Path, Environment, "build", "--server");
+        var (exitCode, _, error) = await PublisherProcess.RunAsync(temp.Path, Environment, "build", "--server");
 
         // Then
-        Assert.True(result.ExitCode == 0, result.Error);
-        Assert.Contains("building in this process", result.Error, StringComparison.Ordinal);
+        Assert.True(exitCode == 0, error);
+        Assert.Contains("building in this process", error, StringComparison.Ordinal);
         Assert.True(File.Exists(temp.Combine("_site", "index.html")));
         Assert.Empty(Directory.EnumerateFiles(_runtime.Path, "*.sock", SearchOption.AllDirectories));
     }

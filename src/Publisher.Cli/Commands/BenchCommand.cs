@@ -93,7 +93,7 @@ internal static class BenchCommand
             """, cancellationToken).ConfigureAwait(false);
         await output.WriteLineAsync(Invariant($"Corpus: {corpus.Documents} documents ({corpus.Reports} reports, {corpus.DisclosureItems} disclosure items), {corpus.Offices} offices, {corpus.Bytes / 1e6:F1} MB, in {(DateTime.UtcNow - started).TotalSeconds:F1} s -> {site}")).ConfigureAwait(false);
 
-        var (publisher, prefix) = Self();
+        var (publisher, prefix) = PublisherExecutable.Command();
         Task<ChildRunResult> Build(string output = "_site") =>
             ChildRun.RunAsync(publisher, [.. prefix, "build", "--timings", "--config", Path.Combine(site, "site.config.json"), "--output", output], site, cancellationToken);
 
@@ -246,13 +246,6 @@ internal static class BenchCommand
 
     internal static string Index(OutputSummary summary) =>
         summary.SearchIndexFiles == 0 ? "none" : Invariant($"{summary.SearchIndexBytes / 1e6:F2} ({summary.SearchIndexFiles})");
-
-    private static (string FileName, string[] Prefix) Self()
-    {
-        var process = Environment.ProcessPath ?? "dotnet";
-        var name = Path.GetFileNameWithoutExtension(process);
-        return name == "dotnet" ? (process, [typeof(BenchCommand).Assembly.Location]) : (process, []);
-    }
 
     internal static string? FindUp(string start, string relative)
     {

@@ -88,7 +88,7 @@ internal static class BuildServerClient
     /// <summary>Starts a server (this same program, <c>build-server run</c>) and connects to it once it listens.</summary>
     private static async Task<Socket?> StartAsync(BuildServerAddress address, CancellationToken cancellationToken)
     {
-        var program = Environment.ProcessPath!;
+        var (program, prefix) = PublisherExecutable.Command();
         // Its own pipes, closed at once, never the command line's: whoever reads this command line's output (a
         // terminal, a script, CI) would otherwise wait for the server to end before seeing the output end.
         var start = new ProcessStartInfo(program)
@@ -98,14 +98,10 @@ internal static class BuildServerClient
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
-        if (Path.GetFileNameWithoutExtension(program) == "dotnet")
+        foreach (var argument in prefix.Concat(["build-server", "run"]))
         {
-            // Run as `dotnet publisher.dll`.
-            start.ArgumentList.Add(typeof(BuildServerClient).Assembly.Location);
+            start.ArgumentList.Add(argument);
         }
-
-        start.ArgumentList.Add("build-server");
-        start.ArgumentList.Add("run");
         using var process = Process.Start(start);
         if (process is null)
         {

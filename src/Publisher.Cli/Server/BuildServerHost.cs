@@ -168,7 +168,9 @@ internal static class BuildServerHost
 
     // A new session, without a controlling terminal: POSIX setsid(2). .NET has no API for it; DllImport, not
     // LibraryImport, which would need the whole project compiled with unsafe code allowed for this one call.
+#pragma warning disable SYSLIB1054 // LibraryImport: see above.
     [DllImport("libc", EntryPoint = "setsid")]
     [DefaultDllImportSearchPaths(DllImportSearchPath.SafeDirectories)]
     private static extern int SetSid();
+#pragma warning restore SYSLIB1054
 }
