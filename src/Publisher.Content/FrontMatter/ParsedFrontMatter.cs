@@ -49,7 +49,8 @@ public sealed record ParsedFrontMatter(ContentItem Item, ImmutableArray<Diagnost
                 var severity = (DiagnosticSeverity)reader.Number();
                 var code = reader.RequiredText();
                 var location = ReadSpan(ref reader, item.Source);
-                diagnostics.Add(new Diagnostic(Enum.IsDefined(severity) ? severity : throw new FormatException("Not a severity."), code, location, reader.RequiredText(), reader.RequiredText()));
+                var message = reader.RequiredText();
+                diagnostics.Add(new Diagnostic(Enum.IsDefined(severity) ? severity : throw new FormatException("Not a severity."), code, location, message, reader.Text() ?? string.Empty));
             }
 
             return reader.AtEnd ? new ParsedFrontMatter(item, diagnostics.MoveToImmutable()) : null;

@@ -95,6 +95,9 @@ public sealed class OutputCache
     /// <summary>True when the previous build's output is present and recorded, so outputs may be kept from it.</summary>
     public bool IsIncremental => Previous.Count > 0;
 
+    /// <summary>How many outputs the previous build recorded (0 when it cannot be used).</summary>
+    public int PreviousCount => Previous.Count;
+
     /// <summary>How many outputs were kept from the previous build (not rendered or not written again).</summary>
     public int KeptCount => Volatile.Read(ref _kept);
 
