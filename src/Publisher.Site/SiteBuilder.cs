@@ -46,7 +46,7 @@ public static class SiteBuilder
     /// at 10,000 documents, 1.3 GB for 142,000 at 50,000 (one file edited). A build expected to allocate more than
     /// <see cref="IncrementalBuildAllocations"/> runs without a region: it would use the region up half-way, and the
     /// collection that ends a region goes through everything allocated in it (at 50,000 documents the one-edit build
-    /// paused 2.0–2.2 s in a region and 1.4 s without, and took 5.8–6.1 s against 5.4–5.5 s).
+    /// paused 2.0–2.2 s in a region and 1.4 s without, and took 5.9–6.2 s against 5.5–5.7 s).
     /// </summary>
     private const long AllocatedPerRecordedOutput = 10L << 10;
 
@@ -106,8 +106,8 @@ public static class SiteBuilder
         using var spill = SpillFile.Create(cacheFolder);
         var cache = request.Incremental ? OutputCache.Open(cacheFolder, target, fingerprint, request.Memory, spill, request.OutputsUntouched) : OutputCache.OpenForCleanBuild(cacheFolder, target, fingerprint, spill);
 
-        // Not ended when the build is done: the process ends right after it, and the first collection after a region
-        // goes through everything allocated in it (0.3 s at 10,000 documents, a quarter of a one-edit build).
+        // Not ended when the build is done: the process ends right after it, and ending the region would only hand
+        // the collector everything allocated in it.
         _ = request.ExitsAfterBuild && cache.FingerprintUnchanged && cache.PreviousCount * AllocatedPerRecordedOutput <= IncrementalBuildAllocations
             ? NoCollectionScope.TryBegin(IncrementalBuildAllocations)
             : null;
