@@ -71,6 +71,12 @@ public sealed class OutputCache
     public bool HasPreviousRecord { get; private init; }
 
     /// <summary>
+    /// The length in bytes of the previous build's record of its outputs (0 without one), a measure of the site's
+    /// size: taken from the file, so asking for it does not wait for the record to be read (that runs beside the build).
+    /// </summary>
+    public long PreviousRecordLength { get; private init; }
+
+    /// <summary>
     /// True when the previous build of this output folder, whose record is there, had this build's
     /// <see cref="Fingerprint"/>: no change to the code, settings, theme or office records, so only the outputs of
     /// changed sources are made again. False after such a change (every page is rendered again) and for a clean build.
@@ -94,9 +100,6 @@ public sealed class OutputCache
 
     /// <summary>True when the previous build's output is present and recorded, so outputs may be kept from it.</summary>
     public bool IsIncremental => Previous.Count > 0;
-
-    /// <summary>How many outputs the previous build recorded (0 when it cannot be used).</summary>
-    public int PreviousCount => Previous.Count;
 
     /// <summary>How many outputs were kept from the previous build (not rendered or not written again).</summary>
     public int KeptCount => Volatile.Read(ref _kept);
@@ -150,7 +153,7 @@ public sealed class OutputCache
             : memory?.Recall<IReadOnlyDictionary<string, Entry>>(manifestPath) is { } kept ? Task.FromResult(kept)
             : Task.Factory.StartNew(() => ReadManifest(manifestPath, memory), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
         var fingerprintStored = usePrevious && ReadFingerprint(FingerprintPath(cacheDirectory, targetDirectory)) == fingerprint;
-        return new OutputCache(cacheDirectory, targetDirectory, fingerprint, previous, readNotes: usePrevious, fingerprintStored, memory, spill, outputsUntouched) { HasPreviousRecord = hasRecord };
+        return new OutputCache(cacheDirectory, targetDirectory, fingerprint, previous, readNotes: usePrevious, fingerprintStored, memory, spill, outputsUntouched) { HasPreviousRecord = hasRecord, PreviousRecordLength = hasRecord ? new FileInfo(manifestPath).Length : 0 };
     }
 
     private static string? ReadFingerprint(string path)

@@ -5,7 +5,7 @@ namespace Publisher.Core.Execution;
 /// <summary>
 /// Runs a stretch of work in a no-GC region (<see cref="GC.TryStartNoGCRegion(long)"/>): the collector does not
 /// stop it until it has allocated more than the budget, when the region ends by itself and the collector works as
-/// usual. For a process that ends soon after (a command-line incremental build: at 10,000 documents it allocates
+/// usual. For a process that ends soon after (a command-line incremental build: at 10,000 documents it allocated
 /// about 360 MB, all garbage when the process exits, and spent a fifth of its time stopped for the collector),
 /// the memory is never collected at all. Only memory the work touches is used; the budget is only a ceiling.
 /// </summary>
