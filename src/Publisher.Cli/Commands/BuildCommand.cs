@@ -32,7 +32,7 @@ internal static class BuildCommand
             var configPath = parse.GetValue(config)!;
             var request = warm is null
                 ? new SiteBuilder.Request(configPath, parse.GetValue(output), parse.GetValue(baseUrl), parse.GetValue(parallelism), Incremental: !parse.GetValue(clean), ExitsAfterBuild: true)
-                : new SiteBuilder.Request(configPath, parse.GetValue(output), parse.GetValue(baseUrl), parse.GetValue(parallelism), Incremental: !parse.GetValue(clean), Memory: warm.MemoryFor(Path.GetFullPath(configPath)));
+                : new SiteBuilder.Request(configPath, parse.GetValue(output), parse.GetValue(baseUrl), parse.GetValue(parallelism), Incremental: !parse.GetValue(clean), Memory: await warm.BeforeBuildAsync(Path.GetFullPath(configPath), cancellationToken).ConfigureAwait(false));
             BuildResult result;
             try
             {

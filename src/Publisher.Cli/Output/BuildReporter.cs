@@ -67,7 +67,7 @@ internal static class BuildReporter
             $"Memory: {GC.GetTotalAllocatedBytes() / 1048576.0:F0} MB allocated; collections gen0 {GC.CollectionCount(0)}, gen1 {GC.CollectionCount(1)}, gen2 {GC.CollectionCount(2)}, pausing the build for {GC.GetTotalPauseDuration().TotalSeconds:F2} s; heap {memory.HeapSizeBytes / 1048576.0:F0} MB after the last one, {memory.PromotedBytes / 1048576.0:F0} MB of it promoted; {memory.TotalCommittedBytes / 1048576.0:F0} MB committed.")).ConfigureAwait(false);
         await output.WriteLineAsync(string.Create(
             CultureInfo.InvariantCulture,
-            $"Sources: {result.Statistics.SourceFilesOpened} files read from disk; the others were unchanged since the last build (same length and times) and not needed.")).ConfigureAwait(false);
+            $"Sources: {result.Statistics.SourceFilesOpened} files read from disk; the others were unchanged since the last build (same length and times) and not needed. Source folders listed: {result.Statistics.FoldersListed}, {(result.Statistics.FoldersListedFromWatcher == 0 ? "none" : result.Statistics.FoldersListedFromWatcher)} of them from a file watcher's reports (the last build's listing brought up to date).")).ConfigureAwait(false);
         await output.WriteLineAsync("Time per module (pipelines run concurrently, so times overlap):").ConfigureAwait(false);
         var spans = result.Statistics.ModuleSpans;
         foreach (var (module, elapsed) in result.Statistics.ModuleTimes.OrderByDescending(p => p.Value).ThenBy(p => p.Key, StringComparer.Ordinal))

@@ -16,8 +16,8 @@ namespace Publisher.Content.Modules;
 /// A file whose length and times are those the previous build recorded (<see cref="SourceStamps"/>) is not read:
 /// its document carries the recorded hash and deferred content, read (and checked against the hash) only by a
 /// module that needs the text, so a build with few changes reads few files. The folder is listed by
-/// <see cref="SourceStamps.List"/>: in the preview server, whose file watcher says what changed, only the folders
-/// that changed are read again and only their files stat-ed.
+/// <see cref="SourceStamps.List(string, string, int)"/>: in the preview and the build server, whose file watchers say
+/// what changed, only the folders that changed are read again and only their files stat-ed.
 /// </summary>
 /// <param name="folder">The folder relative to the site root.</param>
 /// <param name="pattern">A file pattern such as <c>*.md</c>.</param>
@@ -36,9 +36,10 @@ public sealed class ReadContentFiles(string folder, string pattern, params strin
 
         var stamps = context.OutputCache?.Sources;
         IReadOnlyList<ListedFile> listed;
+        var fromWatcher = false;
         try
         {
-            listed = stamps?.List(root, pattern, context.MaxDegreeOfParallelism) ?? SourceListing.Scan(root, pattern, context.MaxDegreeOfParallelism).Files;
+            listed = stamps?.List(root, pattern, context.MaxDegreeOfParallelism, out fromWatcher) ?? SourceListing.Scan(root, pattern, context.MaxDegreeOfParallelism).Files;
         }
         catch (Exception ex) when (Unreadable(ex) is { } unreadable)
         {
@@ -46,6 +47,7 @@ public sealed class ReadContentFiles(string folder, string pattern, params strin
             return Task.FromResult<IReadOnlyList<Document>>([]);
         }
 
+        context.Statistics.AddFolderListed(fromWatcher);
         var files = exclude.Length == 0 ? listed : [.. listed.Where(f => !exclude.Contains(FirstSegment(f.Relative), StringComparer.Ordinal))];
         var folderPath = Path.GetRelativePath(context.InputDirectory, root).Replace('\\', '/');
         var prefix = folderPath == "." ? string.Empty : folderPath + "/";

@@ -115,15 +115,21 @@ public sealed class SourceStamps
 
     /// <summary>
     /// The files below <paramref name="root"/> matching <paramref name="pattern"/>, sorted, each with its stamp: in
-    /// a process whose file watcher covers the folder (the preview server), the last successful build's listing
-    /// brought up to date with the paths that changed since (<see cref="WatchedChanges"/>); otherwise read from the
-    /// file system (<see cref="SourceListing.Scan"/>).
+    /// a process whose file watcher covers the folder (the preview server, the build server), the last successful
+    /// build's listing brought up to date with the paths that changed since (<see cref="WatchedChanges"/>); otherwise
+    /// read from the file system (<see cref="SourceListing.Scan"/>).
     /// </summary>
-    public IReadOnlyList<ListedFile> List(string root, string pattern, int maxDegreeOfParallelism)
+    public IReadOnlyList<ListedFile> List(string root, string pattern, int maxDegreeOfParallelism) =>
+        List(root, pattern, maxDegreeOfParallelism, out _);
+
+    /// <summary>As <see cref="List(string, string, int)"/>; <paramref name="fromWatcher"/> says whether the listing was brought up to date from a watcher's reports.</summary>
+    public IReadOnlyList<ListedFile> List(string root, string pattern, int maxDegreeOfParallelism, out bool fromWatcher)
     {
+        fromWatcher = false;
         if (_watcher?.TryUpdate(root, pattern) is { } updated)
         {
             _listings[WatchedChanges.Snapshot.Key(root, pattern)] = updated;
+            fromWatcher = true;
             return updated;
         }
 

@@ -11,6 +11,8 @@ public sealed class BuildStatistics
     private long _pagesWritten;
     private long _filesWritten;
     private long _bytesWritten;
+    private long _foldersListed;
+    private long _foldersFromWatcher;
     private readonly ConcurrentDictionary<string, long> _moduleTicks = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, (long First, long Last)> _moduleSpans = new(StringComparer.Ordinal);
     private readonly long _created = Stopwatch.GetTimestamp();
@@ -23,6 +25,15 @@ public sealed class BuildStatistics
     /// stamps, <see cref="Caching.SourceStamps"/>), and no module needed their text.
     /// </summary>
     public long SourceFilesOpened => Interlocked.Read(ref _sourceFilesOpened);
+
+    /// <summary>Source folders listed (<c>content/</c> for documents, its <c>offices/</c> for office records).</summary>
+    public long FoldersListed => Interlocked.Read(ref _foldersListed);
+
+    /// <summary>
+    /// Of <see cref="FoldersListed"/>, those whose listing was the last build's brought up to date from a file
+    /// watcher's reports (in the preview and the build server) rather than read from the file system.
+    /// </summary>
+    public long FoldersListedFromWatcher => Interlocked.Read(ref _foldersFromWatcher);
 
     /// <summary>HTML pages written.</summary>
     public long PagesWritten => Interlocked.Read(ref _pagesWritten);
@@ -38,6 +49,16 @@ public sealed class BuildStatistics
 
     /// <summary>Counts one source file whose bytes were read.</summary>
     public void AddSourceFileOpened() => Interlocked.Increment(ref _sourceFilesOpened);
+
+    /// <summary>Counts one listed source folder, and whether its listing came from a file watcher's reports.</summary>
+    public void AddFolderListed(bool fromWatcher)
+    {
+        Interlocked.Increment(ref _foldersListed);
+        if (fromWatcher)
+        {
+            Interlocked.Increment(ref _foldersFromWatcher);
+        }
+    }
 
     /// <summary>Counts one written file; HTML files count as pages.</summary>
     public void AddFileWritten(string path, long bytes)
