@@ -17,6 +17,12 @@ public sealed record SiteDocumentVersion(ContentItem Item, MarkdownBody Body)
 
     /// <summary>The body as plain text.</summary>
     public string PlainText => Body.PlainText;
+
+    /// <summary>The hash of its source file's bytes, as read (null when not known: the file is hashed when asked for).</summary>
+    public string? SourceHash { get; init; }
+
+    /// <summary>The hash of its front matter alone (null when not known: the source's hash stands for it).</summary>
+    public string? FrontMatterHash { get; init; }
 }
 
 /// <summary>A document with all its language versions: the original and any translations.</summary>

@@ -33,6 +33,10 @@ public static class SiteModelFactory
 
     private static readonly ConditionalWeakTable<IReadOnlyList<Document>, SiteModel> Built = [];
 
+    // Shared by every document without a translation (most of them): one empty dictionary, not one each.
+    private static readonly ImmutableSortedDictionary<string, SiteDocumentVersion> NoTranslations =
+        ImmutableSortedDictionary.Create<string, SiteDocumentVersion>(StringComparer.Ordinal);
+
     private static SiteModel Build(IExecutionContext context)
     {
         var options = context.GetService<SiteOptions>();
@@ -47,8 +51,9 @@ public static class SiteModelFactory
                 Key = original.Item.Key,
                 Original = original,
                 Office = original.Item.Office is { } id ? officesById.GetValueOrDefault(id) : null,
-                Translations = translations[original.Item.Key]
-                    .ToImmutableSortedDictionary(v => v.Item.Language, v => v, StringComparer.Ordinal),
+                Translations = translations.Contains(original.Item.Key)
+                    ? translations[original.Item.Key].ToImmutableSortedDictionary(v => v.Item.Language, v => v, StringComparer.Ordinal)
+                    : NoTranslations,
             })
             .Where(d => d.IsStandalonePage || d.Office is not null);
         var statistics = context.GetOutputs(nameof(DocumentsPipeline))
@@ -60,5 +65,9 @@ public static class SiteModelFactory
 
     private static SiteDocumentVersion Version(Document document) => new(
         document.GetRequired<ContentItem>(ContentKeys.Item),
-        document.GetRequired<MarkdownBody>(ContentKeys.Body));
+        document.GetRequired<MarkdownBody>(ContentKeys.Body))
+    {
+        SourceHash = document.Get<string>(ContentKeys.SourceHash),
+        FrontMatterHash = document.Get<string>(ContentKeys.FrontMatterHash),
+    };
 }
