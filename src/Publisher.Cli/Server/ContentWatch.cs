@@ -25,6 +25,7 @@ internal sealed class ContentWatch : IDisposable
     private static readonly TimeSpan SyncTimeout = TimeSpan.FromSeconds(1);
 
     private FolderWatch? _watch;
+    private string? _refused;
 
     /// <summary>
     /// Gets the watch of the content folder that the settings at <paramref name="configPath"/> name ready for a
@@ -48,12 +49,17 @@ internal sealed class ContentWatch : IDisposable
         if (_watch is not null && !await _watch.SyncAsync(SyncTimeout, cancellationToken).ConfigureAwait(false))
         {
             // Not known to have seen everything: this build lists the folder whole (a new watch is not trusted for
-            // listings made before it started), and the next one uses the new watch.
+            // listings made before it started), and the next one uses a new watch, unless the folder refused the
+            // cookie (not writable by this user): then no watch of it can be synchronised, and none is started again.
+            _refused = _watch.CookieRefused ? folder : null;
             Stop();
             changes.NoteLost();
         }
 
-        _watch ??= FolderWatch.TryStart(folder, changes);
+        if (folder != _refused)
+        {
+            _watch ??= FolderWatch.TryStart(folder, changes);
+        }
     }
 
     /// <inheritdoc />

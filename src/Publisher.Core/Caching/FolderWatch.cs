@@ -59,6 +59,12 @@ public sealed class FolderWatch : IDisposable
     public string Folder { get; }
 
     /// <summary>
+    /// True when the last <see cref="SyncAsync"/> could not create its cookie (a folder the user may not write):
+    /// no sync of this folder can succeed, so watching it again is no use.
+    /// </summary>
+    public bool CookieRefused { get; private set; }
+
+    /// <summary>
     /// Starts watching <paramref name="folder"/> (a full path) and tells <paramref name="changes"/> so; null when it
     /// cannot be watched so that <see cref="SyncAsync"/> means something: it is missing, not on a local disk, or the
     /// watcher cannot start (on Linux, the limit of inotify watches was reached). Without a watch, builds list the
@@ -72,14 +78,16 @@ public sealed class FolderWatch : IDisposable
             return null;
         }
 
-        var watch = new FolderWatch(folder, changes);
+        FolderWatch? watch = null;
         try
         {
+            watch = new FolderWatch(folder, changes);
             watch._watcher.EnableRaisingEvents = true;
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException)
         {
-            watch.Dispose();
+            // Gone since, or no inotify watch left.
+            watch?.Dispose();
             return null;
         }
 
@@ -115,6 +123,7 @@ public sealed class FolderWatch : IDisposable
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {
+                CookieRefused = true;
                 return false;
             }
 
@@ -145,8 +154,12 @@ public sealed class FolderWatch : IDisposable
         }
     }
 
-    /// <inheritdoc />
-    public void Dispose() => _watcher.Dispose();
+    /// <summary>Stops watching: from now on, builds list the folder from the file system.</summary>
+    public void Dispose()
+    {
+        _watcher.Dispose();
+        _changes.StoppedWatching(Folder);
+    }
 
     /// <summary>
     /// True for a folder on a disk of this machine (or in its memory): a watcher there hears of every change, whoever

@@ -32,6 +32,18 @@ public sealed class WatchedChanges
         }
     }
 
+    /// <summary>
+    /// Says that changes below <paramref name="folder"/> are no longer noted (its watcher stopped): its listings are
+    /// read from the file system again until <see cref="Watching"/> is called for it once more.
+    /// </summary>
+    public void StoppedWatching(string folder)
+    {
+        lock (_gate)
+        {
+            _watched.Remove(Normalize(folder));
+        }
+    }
+
     /// <summary>Notes a path the watcher reported (created, changed, deleted, or renamed from or to).</summary>
     public void NoteChanged(string path)
     {

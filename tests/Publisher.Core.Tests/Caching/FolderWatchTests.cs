@@ -81,6 +81,44 @@ public sealed class FolderWatchTests
     }
 
     [Fact]
+    public async Task Should_SayTheCookieWasRefused_When_ItCannotBeCreated()
+    {
+        // Given: a folder where the watch's first cookie cannot be made (a folder has its name; as root, a folder
+        // without write permission does not stop it)
+        using var temp = new TempDirectory();
+        using var watch = WatchOneFile(temp);
+        Directory.CreateDirectory(temp.Combine("content", $".publisher-sync-{Environment.ProcessId}-1"));
+
+        // When
+        var synced = await watch.SyncAsync(Timeout);
+
+        // Then
+        Assert.False(synced);
+        Assert.True(watch.CookieRefused);
+    }
+
+    [Fact]
+    public void Should_LeaveTheListingToTheFileSystem_When_ItStops()
+    {
+        // Given: a watched folder listed by a build, then the watch stopped and a file added
+        using var temp = new TempDirectory();
+        temp.Write("content/a/1.md", "一");
+        var memory = new BuildMemory();
+        var watch = FolderWatch.TryStart(temp.Combine("content"), memory.Changes);
+        Assert.NotNull(watch);
+        Build(temp, memory);
+        watch.Dispose();
+        temp.Write("content/b/2.md", "二");
+
+        // When
+        var (listed, fromWatcher) = Build(temp, memory);
+
+        // Then: nothing reported the new file, so the folder was read again
+        Assert.False(fromWatcher);
+        Assert.Equal(["a/1.md", "b/2.md"], listed);
+    }
+
+    [Fact]
     public void Should_NotStart_When_TheFolderIsMissing()
     {
         using var temp = new TempDirectory();
