@@ -165,7 +165,7 @@ public sealed class FolderWatch : IDisposable
     /// True for a folder on a disk of this machine (or in its memory): a watcher there hears of every change, whoever
     /// made it. <see cref="DriveInfo"/> tells network and unknown file systems (NFS, SMB, 9p, FUSE) apart from these.
     /// </summary>
-    internal static bool IsOnLocalDisk(string folder)
+    private static bool IsOnLocalDisk(string folder)
     {
         try
         {
